@@ -1,0 +1,1 @@
+"""Service Marathon: a training game for customer-service skills."""
