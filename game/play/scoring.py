@@ -39,8 +39,9 @@ def best_choice_index(choices) -> int:
                key=lambda i: (choices[i].effects.skill_total, choices[i].effects.mood, -i))
 
 
-def max_skill_total(encounter: Encounter) -> int:
-    """The most skill points any path through the encounter can earn.
+def max_skill_total(encounter: Encounter, skill: str | None = None) -> int:
+    """The most skill points any path through the encounter can earn, in all
+    three skills or, with ``skill``, in that one.
 
     A path never visits a card twice, so cycles are finite. Exponential in the
     worst case, but dialogue graphs are small and mostly tree-shaped.
@@ -57,15 +58,17 @@ def max_skill_total(encounter: Encounter) -> int:
                 continue
             rest = best_from(choice.next, visited | {choice.next})
             if rest is not None:
-                value = choice.effects.skill_total + rest
+                gain = (choice.effects.skill_total if skill is None
+                        else choice.effects.skill(skill))
+                value = gain + rest
                 best = value if best is None else max(best, value)
         return best
 
     return best_from(encounter.start, frozenset({encounter.start})) or 0
 
 
-def max_stage_total(stage: Stage) -> int:
-    return sum(max_skill_total(encounter) for encounter in stage.encounters)
+def max_stage_total(stage: Stage, skill: str | None = None) -> int:
+    return sum(max_skill_total(encounter, skill) for encounter in stage.encounters)
 
 
 def stars_for(total: int, best: int) -> int:

@@ -1,0 +1,140 @@
+"""Command line: play (default), ``check`` and ``demo``.
+
+pygame is imported only when a window is needed, after the video and audio
+drivers are chosen, so ``check`` stays fast and works anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from game.i18n import LANGUAGES
+
+WINDOW_PATTERN = re.compile(r"^(\d{3,5})[xX](\d{3,5})$")
+MIN_WINDOW = (320, 240)
+MAX_WINDOW = (7680, 4320)
+DEFAULT_WINDOW = (1280, 720)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments get one line and exit 2, not a usage dump."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    match = WINDOW_PATTERN.match(text.strip())
+    if match:
+        size = int(match.group(1)), int(match.group(2))
+        if all(lo <= v <= hi for v, lo, hi in zip(size, MIN_WINDOW, MAX_WINDOW, strict=True)):
+            return size
+    raise argparse.ArgumentTypeError(
+        f"expected WIDTHxHEIGHT between {MIN_WINDOW[0]}x{MIN_WINDOW[1]} and "
+        f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}, such as 1280x720, not '{text}'"
+    )
+
+
+def language(text: str) -> str:
+    if text not in LANGUAGES:
+        raise argparse.ArgumentTypeError(
+            f"unknown language '{text}'; available: {', '.join(LANGUAGES)}"
+        )
+    return text
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, not '{text}'")
+    return int(text)
+
+
+def _display_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", type=language, help="language: " + ", ".join(LANGUAGES))
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    parser.add_argument("--window", type=window_size, metavar="WxH",
+                        help="window size, such as 1280x720")
+    parser.add_argument("--data-dir", metavar="PATH",
+                        help="folder for settings and progress (portable copy, tests)")
+    parser.add_argument("--headless", action="store_true",
+                        help="no screen or sound (dummy drivers), for machines without a display")
+    parser.add_argument("--frames", type=positive, metavar="N",
+                        help="quit cleanly after N drawn frames")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="service-marathon",
+                     description="Service Marathon: a training game for customer service.")
+    _display_options(parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = commands.add_parser("check", help="validate level files")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="level files or folders (default: the game's levels/)")
+    demo = commands.add_parser("demo", help="the game plays itself (attract mode, smoke test)")
+    _display_options(demo)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--strategy", choices=("best", "random"), default="best")
+    return parser
+
+
+def run_check(paths: list[str]) -> int:
+    from game.content import load_levels
+    from game.paths import Paths
+
+    targets = paths or [str(Paths.of_install().levels)]
+    levels = load_levels(targets)
+    for problem in levels.problems:
+        print(problem)
+    if levels.problems:
+        files = {p.file for p in levels.problems}
+        print(f"{len(levels.problems)} problem(s) in {len(files)} file(s).", file=sys.stderr)
+        return 1
+    count = len(levels.stages)
+    print(f"{count} stage(s) checked: all valid.")
+    return 0
+
+
+def run_game(args: argparse.Namespace, demo: bool) -> int:
+    from game.storage import DataDirError, prepare_data_dir, resolve_data_dir
+
+    try:
+        data_dir = prepare_data_dir(resolve_data_dir(args.data_dir))
+    except DataDirError as error:
+        print(f"service-marathon: {error}", file=sys.stderr)
+        return 2
+    if args.headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import launch
+
+    return launch(args, data_dir, demo=demo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args.paths)
+        return run_game(args, demo=args.command == "demo")
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: one line, and a log
+        log = Path(tempfile.gettempdir()) / "service-marathon-crash.log"
+        try:
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            where = f"; details in {log}"
+        except OSError:
+            where = ""
+        print(f"service-marathon: unexpected error: {error}{where}", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

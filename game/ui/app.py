@@ -1,0 +1,233 @@
+"""The window, the main loop and the context every scene shares.
+
+The loop sleeps in ``pygame.event.wait`` whenever no scene needs drawing, and
+wakes for input or when the top scene asks for time (a running timer). With
+``fixed_dt`` (headless demo and tests) it never sleeps and time is simulated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+from game.ui.character import CharacterArt
+
+from game.content import LevelSet, load_levels
+from game.i18n import Translator, detect_language
+from game.paths import Paths
+from game.ui.scene import Scene, SceneStack
+from game.ui.text import Fonts, TextRenderer
+from game.ui.theme import DEFAULT_TEXT_SCALE_INDEX, TEXT_SCALES, Metrics, Palette
+
+FRAME_CAP = 60
+IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
+
+
+@dataclass
+class StageRecord:
+    stars: int
+    skills: dict[str, int]
+
+
+@dataclass
+class Context:
+    """Everything the scenes share, built once in ``launch`` and passed down."""
+
+    paths: Paths
+    tr: Translator
+    data_dir: Path
+    fonts: Fonts
+    text: TextRenderer
+    art: CharacterArt
+    palette: Palette = field(default_factory=Palette)
+    metrics: Metrics = field(default_factory=lambda: Metrics(1280, 720, 1.0))
+    text_scale_index: int = DEFAULT_TEXT_SCALE_INDEX
+    timer_speed: float = 1.0
+    progress: dict[str, StageRecord] = field(default_factory=dict)
+    _levels: LevelSet | None = None
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SCALES[self.text_scale_index]
+
+    @property
+    def levels(self) -> LevelSet:
+        """Level files are read when first needed, not before the first frame."""
+        if self._levels is None:
+            self._levels = load_levels([self.paths.levels])
+        return self._levels
+
+    def record(self, stage_id: str, stars: int, skills: dict[str, int]) -> None:
+        best = self.progress.get(stage_id)
+        if best is None or stars >= best.stars:
+            self.progress[stage_id] = StageRecord(stars, dict(skills))
+
+
+class App:
+    def __init__(self, ctx: Context, size: tuple[int, int], fullscreen: bool = False,
+                 fixed_dt: float | None = None, max_frames: int | None = None):
+        self.ctx = ctx
+        self.windowed_size = size
+        self.fullscreen = fullscreen
+        self.fixed_dt = fixed_dt
+        self.max_frames = max_frames
+        self.frames = 0
+        self.running = True
+        self.stack = SceneStack()
+        self.autopilot = None
+        pygame.display.set_caption(ctx.tr._("Service Marathon"))
+        self.screen = self._open_window()
+
+    # window ------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self._sync_metrics(screen.get_size())
+        return screen
+
+    def _sync_metrics(self, size: tuple[int, int]) -> None:
+        self.ctx.metrics = Metrics(size[0], size[1], self.ctx.text_scale)
+        self.stack.mark_dirty()
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.screen.get_size()
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window()
+
+    def change_text_scale(self, step: int) -> None:
+        index = max(0, min(len(TEXT_SCALES) - 1, self.ctx.text_scale_index + step))
+        if index != self.ctx.text_scale_index:
+            self.ctx.text_scale_index = index
+            self._sync_metrics(self.screen.get_size())
+
+    def set_language(self, language: str) -> None:
+        self.ctx.tr.switch(language)
+        pygame.display.set_caption(self.ctx.tr._("Service Marathon"))
+        self.stack.mark_dirty()
+
+    def quit(self) -> None:
+        self.running = False
+
+    # the loop ------------------------------------------------------------------
+    def run(self, first: Scene) -> int:
+        self.stack.push(first)
+        last = time.perf_counter()
+        clock = pygame.time.Clock()
+        while self.running:
+            events = pygame.event.get()
+            if not events and self.fixed_dt is None and not self.stack.needs_draw():
+                events = self._sleep()
+            if self.fixed_dt is not None:
+                dt = self.fixed_dt
+            else:
+                now = time.perf_counter()
+                dt, last = min(now - last, 0.25), now
+            for event in events:
+                self.dispatch(event)
+            if not self.running:
+                break
+            self.stack.update(dt)
+            if self.autopilot is not None:
+                self.autopilot.tick(dt)
+            if self.stack.needs_draw() and self.stack.top is not None:
+                self.draw()
+                if self.max_frames is not None and self.frames >= self.max_frames:
+                    break
+                if self.fixed_dt is None:
+                    clock.tick(FRAME_CAP)
+            if self.stack.top is None:
+                break
+        return 0
+
+    def _sleep(self) -> list[pygame.event.Event]:
+        wake = self.stack.wake_in()
+        wait = IDLE_WAIT if wake is None else max(0.0, min(wake, IDLE_WAIT))
+        if wait <= 0:
+            return []
+        event = pygame.event.wait(int(wait * 1000))
+        if event.type == pygame.NOEVENT:
+            return []
+        return [event, *pygame.event.get()]
+
+    def draw(self) -> None:
+        self.ctx.text.drawn.clear()
+        self.screen.fill(self.ctx.palette.background)
+        self.stack.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.VIDEORESIZE):
+            self.screen = pygame.display.get_surface()
+            self._sync_metrics(self.screen.get_size())
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN):
+            self.stack.mark_dirty()
+            return
+        if event.type == pygame.KEYDOWN and self._global_key(event):
+            return
+        self.stack.handle_event(event)
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        key = getattr(event, "key", None)
+        ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
+        if key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.change_text_scale(1)
+        elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.change_text_scale(-1)
+        elif key in (pygame.K_b, pygame.K_PERIOD) and not ctrl:
+            from game.ui.scenes.pause import BlankScene
+
+            if not isinstance(self.stack.top, BlankScene):
+                self.stack.push(BlankScene(self))
+            else:
+                self.stack.pop()
+        else:
+            return False
+        return True
+
+
+def build_context(data_dir: Path, language: str | None, paths: Paths | None = None) -> Context:
+    paths = paths or Paths.of_install()
+    tr = Translator(paths.locales, language or detect_language())
+    fonts = Fonts(paths.fonts)
+    return Context(paths=paths, tr=tr, data_dir=data_dir, fonts=fonts,
+                   text=TextRenderer(fonts), art=CharacterArt())
+
+
+def launch(args: argparse.Namespace, data_dir: Path, demo: bool = False) -> int:
+    from game.ui.scenes.title import TitleScene
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        ctx = build_context(data_dir, args.lang)
+        headless = bool(args.headless)
+        fixed_dt = 1 / 30 if (demo and headless) else None
+        app = App(ctx, args.window or (1280, 720), fullscreen=args.fullscreen,
+                  fixed_dt=fixed_dt, max_frames=args.frames)
+        if demo:
+            from game.ui.demo import Autopilot
+
+            app.autopilot = Autopilot(app, seed=args.seed, strategy=args.strategy,
+                                      fast=headless)
+        code = app.run(TitleScene(app))
+        if demo:
+            import json
+
+            print(json.dumps(app.autopilot.summary(app.frames), ensure_ascii=False))
+            code = 0 if app.autopilot.done else 1
+        return code
+    finally:
+        pygame.quit()

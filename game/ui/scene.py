@@ -1,0 +1,124 @@
+"""Scenes and the stack that owns every transition between them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    """One screen or overlay. The stack draws from the topmost opaque scene
+    upward; only the top scene gets events and time."""
+
+    opaque = True
+
+    def __init__(self, app: App):
+        self.app = app
+        self.dirty = True
+        self._layout_key: tuple | None = None
+
+    # lifecycle -------------------------------------------------------------
+    def enter(self) -> None:
+        self.dirty = True
+
+    def exit(self) -> None:
+        pass
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        pass
+
+    def wake_in(self) -> float | None:
+        """Seconds until this scene needs time again even with no input;
+        None when it only changes on input."""
+        return None
+
+    # drawing ---------------------------------------------------------------
+    def ensure_layout(self, size: tuple[int, int]) -> None:
+        key = (size, self.app.ctx.text_scale, self.app.ctx.tr.revision)
+        if key != self._layout_key:
+            self._layout_key = key
+            self.layout(*size)
+
+    def layout(self, width: int, height: int) -> None:
+        """Compute rects for this size; called when size, scale or language change."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self.scenes: list[Scene] = []
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> Scene | None:
+        if not self.scenes:
+            return None
+        scene = self.scenes.pop()
+        scene.exit()
+        if self.top is not None:
+            self.top.dirty = True
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        if self.scenes:
+            self.scenes.pop().exit()
+        self.push(scene)
+
+    def reset(self, scene: Scene) -> None:
+        """Drop every scene and start again from ``scene``."""
+        while self.scenes:
+            self.scenes.pop().exit()
+        self.push(scene)
+
+    def find(self, kind: type) -> Scene | None:
+        for scene in reversed(self.scenes):
+            if isinstance(scene, kind):
+                return scene
+        return None
+
+    def visible(self) -> list[Scene]:
+        start = 0
+        for index in range(len(self.scenes) - 1, -1, -1):
+            if self.scenes[index].opaque:
+                start = index
+                break
+        return self.scenes[start:]
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return self.top.handle_event(event) if self.top else False
+
+    def update(self, dt: float) -> None:
+        if self.top is not None:
+            self.top.update(dt)
+
+    def needs_draw(self) -> bool:
+        return any(scene.dirty for scene in self.visible())
+
+    def mark_dirty(self) -> None:
+        for scene in self.scenes:
+            scene.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        size = surface.get_size()
+        for scene in self.visible():
+            scene.ensure_layout(size)
+            scene.draw(surface)
+            scene.dirty = False
+
+    def wake_in(self) -> float | None:
+        return self.top.wake_in() if self.top else None

@@ -1,0 +1,363 @@
+"""The encounter: the customer, their line, the choices, the timer, the meters.
+
+Everything but the timer is drawn into a cached layer when something changes;
+while the player thinks, a frame is that layer plus the timer (10 times a
+second), and nothing at all when the timer is off.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content import msgctxt
+from game.content.model import SKILLS
+from game.play import Decision, StageRun
+from game.play.scoring import max_stage_total
+from game.ui import input as ui_input
+from game.ui.input import Intent
+from game.ui.scene import Scene
+from game.ui.theme import BODY, LARGE, SMALL
+from game.ui.widgets import button, meter, panel, timer_color
+from game.ui.words import (
+    channel_name,
+    encounter_heading,
+    mood_word,
+    outcome_name,
+    skill_name,
+    walked_out_line,
+)
+
+TIMER_STEPS = 10  # redraws per second while the timer runs
+
+
+class EncounterScene(Scene):
+    def __init__(self, app, run: StageRun):
+        super().__init__(app)
+        self.run = run
+        self.menu = ui_input.Menu(0, wrap_around=True)
+        self.skill_high = {s: max(3, max_stage_total(run.stage, s)) for s in SKILLS}
+        self._layer: pygame.Surface | None = None
+        self._layer_key: tuple | None = None
+        self._timer_key: tuple | None = None
+        self.last_reply: str | None = None  # the player's previous answer (for threads)
+        self._sync_menu()
+
+    # state -------------------------------------------------------------------
+    @property
+    def encounter_run(self):
+        return self.run.current
+
+    def _sync_menu(self) -> None:
+        run = self.encounter_run
+        self.menu.set_count(1 if run.finished else len(run.card.choices))
+        self.menu.focus = 0
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._layer_key = None
+        self.dirty = True
+
+    def choose(self, index: int) -> None:
+        run = self.encounter_run
+        card = run.card
+        decision = run.choose(index)
+        self.last_reply = self.app.ctx.tr.level(msgctxt.choice_text(card, index),
+                                                card.choices[index].text)
+        self._after(decision)
+
+    def _after(self, decision: Decision) -> None:
+        from game.ui.scenes.feedback import FeedbackScene
+
+        self._sync_menu()
+        self.app.stack.push(FeedbackScene(self.app, decision, self.encounter_run))
+
+    def proceed(self) -> None:
+        """After the encounter's last line: the next encounter, or the results."""
+        if self.run.advance():
+            self.last_reply = None
+            self._sync_menu()
+            return
+        from game.ui.scenes.results import ResultsScene
+
+        ctx = self.app.ctx
+        ctx.record(self.run.stage.id, self.run.stars, self.run.skills.as_dict())
+        self.app.stack.replace(ResultsScene(self.app, self.run))
+
+    def pause(self) -> None:
+        from game.ui.scenes.pause import PauseScene
+
+        self.app.stack.push(PauseScene(self.app))
+
+    # events and time -----------------------------------------------------------
+    def handle_event(self, event):
+        got = ui_input.read(event, self.app.screen.get_size())
+        if got is None:
+            return False
+        if got.intent is Intent.BACK:
+            self.pause()
+            return True
+        finished = self.encounter_run.finished
+        if got.intent is Intent.ADVANCE:
+            got = ui_input.Input(Intent.CONFIRM if finished else Intent.NEXT)
+        elif got.intent is Intent.RETREAT:
+            got = ui_input.Input(Intent.PREVIOUS)
+        chosen = self.menu.handle(got)
+        if self.menu.changed:
+            self._invalidate()
+        if chosen is not None:
+            if finished:
+                self.proceed()
+            else:
+                self.choose(chosen)
+        return True
+
+    def update(self, dt):
+        run = self.encounter_run
+        decision = run.update(dt)
+        if decision is not None:
+            self.last_reply = None
+            self._after(decision)
+            return
+        timer = run.timer
+        key = (timer.seconds_shown, round(timer.fraction_left * 400))
+        if key != self._timer_key:
+            self._timer_key = key
+            self.dirty = True
+
+    def wake_in(self):
+        timer = self.encounter_run.timer
+        if self.encounter_run.finished or not timer.running:
+            return None
+        return 1 / TIMER_STEPS
+
+    # layout ------------------------------------------------------------------------
+    def layout(self, width, height):
+        m = self.app.ctx.metrics
+        margin, gap = m.margin, m.gap
+        self.header = pygame.Rect(margin, m.px(14), width - 2 * margin, m.px(50))
+        self.timer_box = pygame.Rect(0, self.header.top, m.px(150), self.header.height)
+        self.timer_box.right = self.header.right
+        self.heading_box = pygame.Rect(self.header.left, self.header.top,
+                                       self.timer_box.left - gap - self.header.left,
+                                       self.header.height)
+        self.timer_bar = pygame.Rect(margin, self.header.bottom + m.px(6), width - 2 * margin,
+                                     m.px(12))
+        top = self.timer_bar.bottom + m.px(16)
+        left_width = max(m.px(300), width * 33 // 100)
+        self.left = pygame.Rect(margin, top, left_width, height - top - margin)
+        meter_height = m.px(46)
+        self.meters = []
+        y = self.left.bottom
+        for _ in range(3):
+            y -= meter_height
+            self.meters.insert(0, pygame.Rect(self.left.left, y, self.left.width, meter_height))
+            y -= m.px(6)
+        self.mood_meter = pygame.Rect(self.left.left, y - meter_height - m.px(4),
+                                      self.left.width, meter_height)
+        self.name_box = pygame.Rect(self.left.left, self.mood_meter.top - m.px(36),
+                                    self.left.width, m.px(32))
+        self.portrait = pygame.Rect(self.left.left, self.left.top, self.left.width,
+                                    self.name_box.top - self.left.top - m.px(6))
+        self.right = pygame.Rect(self.left.right + margin, top,
+                                 width - margin - (self.left.right + margin),
+                                 height - top - margin)
+        self._invalidate()
+
+    def _choice_rects(self, area: pygame.Rect, texts: list[str]) -> list[pygame.Rect]:
+        ctx = self.app.ctx
+        m = ctx.metrics
+        gap = m.gap
+        text_width = area.width - m.px(30) - m.px(12) - 2 * m.px(16)
+        needs = [ctx.text.measure(t, m.font(BODY), text_width) + m.px(24) for t in texts]
+        needs = [max(m.px(56), n) for n in needs]
+        space = area.height - gap * (len(texts) - 1)
+        if sum(needs) > space:
+            needs = [n * space // sum(needs) for n in needs]
+        rects, y = [], area.top
+        for need in needs:
+            rects.append(pygame.Rect(area.left, y, area.width, need))
+            y += need + gap
+        return rects
+
+    # drawing -------------------------------------------------------------------------
+    def draw(self, surface):
+        key = (surface.get_size(), self.menu.focus, len(self.encounter_run.decisions),
+               self.run.index, self.encounter_run.finished)
+        if self._layer is None or self._layer.get_size() != surface.get_size() \
+                or self._layer_key != key:
+            self._layer = pygame.Surface(surface.get_size())
+            self._layer.fill(self.app.ctx.palette.background)
+            self._draw_static(self._layer)
+            self._layer_key = key
+        surface.blit(self._layer, (0, 0))
+        self._draw_timer(surface)
+
+    def _draw_static(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        run = self.encounter_run
+        encounter = run.encounter
+        heading = encounter_heading(tr, self.run, encounter)
+        ctx.text.draw(surface, heading, m.font(BODY), p.ink, self.heading_box, bold=True,
+                      valign="middle", max_lines=2)
+        self._draw_customer(surface)
+        ctx.text.draw(surface, tr._("{name} · {channel}").format(
+            name=encounter.customer.name, channel=channel_name(tr, encounter.channel)),
+            m.font(BODY), p.ink, self.name_box, bold=True, valign="middle")
+        meter(ctx, surface, self.mood_meter, tr._("Mood: {word}").format(
+            word=mood_word(tr, run.mood)), run.mood, 0, 100, p.mood, shown=str(run.mood))
+        totals = self.run.skills
+        totals.add(run.skills)
+        for rect, skill in zip(self.meters, SKILLS, strict=True):
+            high = self.skill_high[skill]
+            meter(ctx, surface, rect, skill_name(tr, skill), getattr(totals, skill),
+                  -high // 2, high, getattr(p, skill))
+        self._draw_dialogue(surface)
+
+    def _draw_customer(self, surface):
+        ctx = self.app.ctx
+        p, m = ctx.palette, ctx.metrics
+        encounter = self.encounter_run.encounter
+        customer = encounter.customer
+        area = self.portrait
+        panel(surface, area, p.backdrop, None, m.radius)
+        if encounter.channel in ("shop", "phone"):
+            height = area.height - m.px(8)
+            width = min(area.width - m.px(8), height * 4 // 5)
+            picture = ctx.art.figure(customer.look, self.encounter_run.mood, (width, height),
+                                     encounter.channel)
+            rect = picture.get_rect(midbottom=(area.centerx, area.bottom))
+            surface.blit(picture, rect)
+            if encounter.channel == "shop":
+                counter = pygame.Rect(area.left, area.bottom - m.px(26), area.width, m.px(26))
+                pygame.draw.rect(surface, (150, 112, 80), counter,
+                                 border_bottom_left_radius=m.radius,
+                                 border_bottom_right_radius=m.radius)
+        else:
+            diameter = min(area.width, area.height) * 3 // 5
+            picture = ctx.art.avatar(customer.look, self.encounter_run.mood, diameter)
+            surface.blit(picture, picture.get_rect(center=area.center))
+
+    def _draw_dialogue(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        run = self.encounter_run
+        card = run.card
+        encounter = run.encounter
+        area = self.right
+        finished = run.finished
+        lines: list[tuple[str, int, tuple, bool]] = []
+        if run.walked_out:
+            say = walked_out_line(tr, encounter.channel, encounter.customer.name)
+        else:
+            say = tr.level(msgctxt.say(card), card.say)
+            if card.narration:
+                lines.append((tr.level(msgctxt.narration(card), card.narration),
+                              m.font(SMALL), p.muted, False))
+        lines.append((say, m.font(LARGE), p.ink, False))
+        bubble_width = area.width
+        pad = m.px(18)
+        text_width = bubble_width - 2 * pad
+        if encounter.channel in ("email", "chat") and self.last_reply and not run.walked_out:
+            reply_box = pygame.Rect(area.left + area.width // 4, area.top, area.width * 3 // 4,
+                                    0)
+            reply_text = tr._("You: {reply}").format(reply=self.last_reply)
+            reply_box.height = min(m.px(70), ctx.text.measure(reply_text, m.font(SMALL),
+                                                              reply_box.width - 2 * pad)
+                                   + 2 * m.px(10))
+            panel(surface, reply_box, p.hover, p.panel_edge, m.radius)
+            ctx.text.draw(surface, reply_text, m.font(SMALL), p.muted,
+                          reply_box.inflate(-2 * pad, -2 * m.px(10)))
+            area = pygame.Rect(area.left, reply_box.bottom + m.gap, area.width,
+                               area.bottom - reply_box.bottom - m.gap)
+        header = None
+        if encounter.channel == "email":
+            header = tr._("From: {name}").format(name=encounter.customer.name)
+        elif encounter.channel == "phone":
+            header = tr._("On the line: {name}").format(name=encounter.customer.name)
+        needed = sum(ctx.text.measure(text, size, text_width) for text, size, _, _ in lines)
+        needed += (len(lines) - 1) * m.px(8) + 2 * pad
+        if header:
+            needed += m.px(30)
+        bottom_space = m.px(150) if finished else m.px(240)
+        bubble = pygame.Rect(area.left, area.top, bubble_width,
+                             min(needed, area.height - bottom_space))
+        panel(surface, bubble, p.bubble, p.panel_edge, m.radius)
+        if encounter.channel == "shop":
+            tail = [(bubble.left, bubble.top + m.px(30)), (bubble.left - m.px(18),
+                    bubble.top + m.px(44)), (bubble.left, bubble.top + m.px(56))]
+            pygame.draw.polygon(surface, p.bubble, tail)
+            pygame.draw.lines(surface, p.panel_edge, False, tail, m.px(2))
+        y = bubble.top + pad
+        inner_bottom = bubble.bottom - pad
+        if header:
+            ctx.text.draw(surface, header, m.font(SMALL), p.accent,
+                          pygame.Rect(bubble.left + pad, y, text_width, m.px(26)), bold=True)
+            y += m.px(30)
+        remaining = [ctx.text.measure(text, size, text_width) for text, size, _, _ in lines]
+        for (text, size, color, bold), need in zip(lines, remaining, strict=True):
+            height = min(need, inner_bottom - y)
+            rect = ctx.text.draw(surface, text, size, color,
+                                 pygame.Rect(bubble.left + pad, y, text_width, max(1, height)),
+                                 bold=bold)
+            y = rect.bottom + m.px(8)
+        below = pygame.Rect(area.left, bubble.bottom + m.gap * 2, area.width,
+                            area.bottom - bubble.bottom - m.gap * 2)
+        if finished:
+            self._draw_ending(surface, below)
+        else:
+            self._draw_choices(surface, below)
+
+    def _draw_choices(self, surface, area):
+        ctx = self.app.ctx
+        tr = ctx.tr
+        card = self.encounter_run.card
+        texts = [tr.level(msgctxt.choice_text(card, i), c.text)
+                 for i, c in enumerate(card.choices)]
+        self.menu.rects = self._choice_rects(area, texts)
+        for index, (rect, text) in enumerate(zip(self.menu.rects, texts, strict=True)):
+            button(ctx, surface, rect, text, focused=index == self.menu.focus,
+                   hint=str(index + 1))
+
+    def _draw_ending(self, surface, area):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        run = self.encounter_run
+        color = {"success": p.good, "partial": p.timer_warn, "fail": p.poor}[run.outcome.value]
+        banner = pygame.Rect(area.left, area.top, area.width, m.px(64))
+        panel(surface, banner, color, None, m.radius)
+        points = run.skills.total
+        text = tr._("{outcome}: {points} points in this encounter").format(
+            outcome=outcome_name(tr, run.outcome), points=f"{points:+d}")
+        ctx.text.draw(surface, text, m.font(LARGE), p.accent_ink,
+                      banner.inflate(-m.px(32), -m.px(8)), bold=True, valign="middle")
+        last = self.run.index + 1 >= len(self.run.stage.encounters)
+        label = tr._("See the stage results") if last else tr._("Next customer")
+        rect = pygame.Rect(0, banner.bottom + m.gap, min(area.width, m.px(360)), m.px(58))
+        rect.right = area.right
+        self.menu.rects = [rect]
+        button(ctx, surface, rect, label, focused=True, primary=True)
+
+    def _draw_timer(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        run = self.encounter_run
+        timer = run.timer
+        bar = self.timer_bar
+        pygame.draw.rect(surface, p.track, bar, border_radius=bar.height // 2)
+        if timer.speed <= 0:
+            label = tr._("No time limit")
+            color = p.muted
+        elif run.finished:
+            label, color = "", p.muted
+        else:
+            color = timer_color(ctx, timer.fraction_left)
+            filled = bar.copy()
+            filled.width = round(bar.width * timer.fraction_left)
+            if filled.width > 0:
+                pygame.draw.rect(surface, color, filled, border_radius=bar.height // 2)
+            label = tr._("{seconds} s").format(seconds=timer.seconds_shown)
+        pygame.draw.rect(surface, ctx.palette.background, self.timer_box)
+        if label:
+            ctx.text.draw(surface, label, m.font(LARGE), color, self.timer_box, bold=True,
+                          align="right", valign="middle")

@@ -1,0 +1,93 @@
+"""The pause overlay and the blank screen (a clicker's B or . key)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import input as ui_input
+from game.ui.input import Intent
+from game.ui.scene import Scene
+from game.ui.theme import BODY, TITLE
+from game.ui.widgets import button, panel, shade
+
+RESUME, TO_MAP, QUIT = range(3)
+
+
+class PauseScene(Scene):
+    opaque = False
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = ui_input.Menu(3)
+
+    def labels(self):
+        tr = self.app.ctx.tr
+        return [tr._("Resume"), tr._("Back to the marathon map"), tr._("Quit the game")]
+
+    def layout(self, width, height):
+        m = self.app.ctx.metrics
+        w = min(width - 2 * m.margin, m.px(560))
+        button_height = m.px(56)
+        h = m.px(110) + 3 * (button_height + m.gap) + m.px(50)
+        self.box = pygame.Rect((width - w) // 2, (height - h) // 2, w, h)
+        self.title_box = pygame.Rect(self.box.left + m.margin, self.box.top + m.margin,
+                                     w - 2 * m.margin, m.px(60))
+        top = self.title_box.bottom + m.gap
+        self.menu.rects = [pygame.Rect(self.box.left + m.margin,
+                                       top + i * (button_height + m.gap),
+                                       w - 2 * m.margin, button_height) for i in range(3)]
+        self.hint_box = pygame.Rect(self.box.left + m.margin, self.menu.rects[-1].bottom + m.gap,
+                                    w - 2 * m.margin, m.px(34))
+
+    def activate(self, index):
+        stack = self.app.stack
+        if index == RESUME:
+            stack.pop()
+        elif index == TO_MAP:
+            from game.ui.scenes.stagemap import StageMapScene
+
+            while stack.top is not None and not isinstance(stack.top, StageMapScene):
+                stack.pop()
+            if stack.top is None:
+                stack.push(StageMapScene(self.app))
+        elif index == QUIT:
+            self.app.quit()
+
+    def handle_event(self, event):
+        got = ui_input.read(event, self.app.screen.get_size())
+        if got is not None and got.intent in (Intent.BACK, Intent.ADVANCE):
+            self.activate(RESUME)
+            return True
+        chosen = self.menu.handle(got)
+        if chosen is not None:
+            self.activate(chosen)
+        if self.menu.changed:
+            self.dirty = True
+        return True
+
+    def draw(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        shade(surface, p.shade)
+        panel(surface, self.box, p.panel, p.panel_edge, m.radius)
+        ctx.text.draw(surface, tr._("Paused"), m.font(TITLE), p.ink, self.title_box, bold=True,
+                      align="center", valign="middle")
+        for index, (rect, label) in enumerate(zip(self.menu.rects, self.labels(), strict=True)):
+            button(ctx, surface, rect, label, focused=index == self.menu.focus,
+                   primary=index == RESUME)
+        ctx.text.draw(surface, tr._("The timer waits while the game is paused."),
+                      m.font(BODY) * 4 // 5, p.muted, self.hint_box, align="center",
+                      valign="middle")
+
+
+class BlankScene(Scene):
+    """A black screen for discussion; any key, click or tap brings the game back."""
+
+    def handle_event(self, event):
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
+            self.app.stack.pop()
+            return True
+        return False
+
+    def draw(self, surface):
+        surface.fill((0, 0, 0))

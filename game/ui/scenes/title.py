@@ -1,0 +1,96 @@
+"""The title screen: start, language, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import LANGUAGES
+from game.ui import input as ui_input
+from game.ui.input import Intent
+from game.ui.scene import Scene
+from game.ui.theme import BODY, HUGE, LARGE
+from game.ui.widgets import button
+
+START, LANGUAGE, QUIT = range(3)
+
+
+class TitleScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = ui_input.Menu(3)
+
+    def labels(self) -> list[str]:
+        tr = self.app.ctx.tr
+        return [
+            tr._("Start the marathon"),
+            tr._("Language: {language}").format(language=LANGUAGES[tr.language]),
+            tr._("Quit"),
+        ]
+
+    def layout(self, width, height):
+        m = self.app.ctx.metrics
+        button_width = min(width - 2 * m.margin, m.px(460))
+        button_height = m.px(58)
+        top = height * 54 // 100
+        self.menu.rects = [
+            pygame.Rect((width - button_width) // 2, top + i * (button_height + m.gap),
+                        button_width, button_height)
+            for i in range(3)
+        ]
+        self.title_box = pygame.Rect(m.margin, height * 14 // 100, width - 2 * m.margin,
+                                     m.px(90))
+        self.tagline_box = pygame.Rect(m.margin * 2, self.title_box.bottom + m.gap,
+                                       width - 4 * m.margin, m.px(70))
+        self.help_box = pygame.Rect(m.margin, height - m.margin - m.px(28),
+                                    width - 2 * m.margin, m.px(28))
+
+    def activate(self, index: int) -> None:
+        if index == START:
+            from game.ui.scenes.stagemap import StageMapScene
+
+            self.app.stack.push(StageMapScene(self.app))
+        elif index == LANGUAGE:
+            codes = list(LANGUAGES)
+            current = codes.index(self.app.ctx.tr.language)
+            self.app.set_language(codes[(current + 1) % len(codes)])
+        elif index == QUIT:
+            self.app.quit()
+
+    def handle_event(self, event):
+        got = ui_input.read(event, self.app.screen.get_size())
+        if got is not None and got.intent is Intent.ADVANCE:
+            self.activate(START)
+            return True
+        chosen = self.menu.handle(got)
+        if chosen is not None:
+            self.activate(chosen)
+        if self.menu.changed:
+            self.dirty = True
+        return got is not None
+
+    def draw(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        width, height = surface.get_size()
+        pygame.draw.rect(surface, p.backdrop, (0, 0, width, height * 46 // 100))
+        self._draw_route(surface, width, height)
+        ctx.text.draw(surface, tr._("Service Marathon"), m.font(HUGE), p.ink, self.title_box,
+                      bold=True, align="center", valign="middle")
+        ctx.text.draw(surface, tr._("Train attention, problem-solving and partnership, "
+                                    "one customer at a time."),
+                      m.font(LARGE), p.muted, self.tagline_box, align="center")
+        for index, (rect, label) in enumerate(zip(self.menu.rects, self.labels(), strict=True)):
+            button(ctx, surface, rect, label, focused=index == self.menu.focus,
+                   primary=index == START)
+        ctx.text.draw(surface, tr._("Arrows and Enter, a mouse or a touch screen. "
+                                    "F11: full screen. Ctrl+ and Ctrl-: text size."),
+                      m.font(BODY) * 4 // 5, p.muted, self.help_box, align="center",
+                      valign="bottom")
+
+    def _draw_route(self, surface, width, height):
+        p, m = self.app.ctx.palette, self.app.ctx.metrics
+        y = height * 46 // 100
+        points = [(x, y - m.px(18) * (1 + ((x // m.px(80)) % 2)))
+                  for x in range(0, width + m.px(80), m.px(80))]
+        if len(points) > 1:
+            pygame.draw.lines(surface, p.route, False, points, m.px(6))

@@ -1,0 +1,152 @@
+"""Text layout and rendering, done once per change and cached.
+
+``TextRenderer.fit`` wraps a string into a box, shrinking the font step by
+step when it does not fit, and returns a ready surface. Every draw is logged
+(``drawn``) with its box so tests can prove that no text leaves its box.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.ui.theme import Color
+
+CACHE_LIMIT = 600
+MIN_FONT = 11
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    surface: pygame.Surface
+    lines: int
+    size: int  # the font size it was fitted at
+    overflow: bool  # True if even the smallest size did not fit
+
+
+@dataclass(frozen=True)
+class Drawn:
+    text: str
+    rect: pygame.Rect
+    box: pygame.Rect
+    overflow: bool
+
+
+class Fonts:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+
+    def get(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+            font = pygame.font.Font(str(self.folder / name), size)
+            self._fonts[key] = font
+        return font
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Break text into lines no wider than ``width``; words longer than a line
+    are broken between characters. Explicit newlines are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = word if not current else f"{current} {word}"
+            if font.size(candidate)[0] <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = ""
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        lines.append(current)
+    return lines
+
+
+class TextRenderer:
+    def __init__(self, fonts: Fonts):
+        self.fonts = fonts
+        self._cache: OrderedDict[tuple, TextBlock] = OrderedDict()
+        self.drawn: list[Drawn] = []
+
+    def fit(self, text: str, size: int, color: Color, box: tuple[int, int],
+            bold: bool = False, align: str = "left", max_lines: int | None = None) -> TextBlock:
+        key = (text, size, color, box, bold, align, max_lines)
+        block = self._cache.get(key)
+        if block is not None:
+            self._cache.move_to_end(key)
+            return block
+        block = self._layout(text, size, color, box, bold, align, max_lines)
+        self._cache[key] = block
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return block
+
+    def _layout(self, text, size, color, box, bold, align, max_lines) -> TextBlock:
+        width, height = box
+        size_now = size
+        while True:
+            font = self.fonts.get(size_now, bold)
+            lines = wrap(font, text, max(1, width))
+            line_height = font.get_linesize()
+            fits = len(lines) * line_height <= height and (
+                max_lines is None or len(lines) <= max_lines)
+            if fits or size_now <= MIN_FONT:
+                break
+            size_now = max(MIN_FONT, int(size_now * 0.92))
+        overflow = not fits
+        if overflow:
+            keep = max(1, min(len(lines), height // line_height, max_lines or len(lines)))
+            lines = lines[:keep]
+        rendered = [font.render(line, True, color) for line in lines]
+        block_width = min(width, max((s.get_width() for s in rendered), default=0))
+        surface = pygame.Surface((max(1, block_width), max(1, len(lines) * line_height)),
+                                 pygame.SRCALPHA)
+        for index, line in enumerate(rendered):
+            if align == "center":
+                x = (block_width - line.get_width()) // 2
+            elif align == "right":
+                x = block_width - line.get_width()
+            else:
+                x = 0
+            surface.blit(line, (x, index * line_height))
+        return TextBlock(surface, len(lines), size_now, overflow)
+
+    def draw(self, target: pygame.Surface, text: str, size: int, color: Color,
+             box: pygame.Rect, bold: bool = False, align: str = "left",
+             valign: str = "top", max_lines: int | None = None) -> pygame.Rect:
+        """Fit ``text`` into ``box`` and blit it; returns the rect drawn."""
+        block = self.fit(text, size, color, (box.width, box.height), bold, align, max_lines)
+        rect = block.surface.get_rect()
+        if align == "center":
+            rect.centerx = box.centerx
+        elif align == "right":
+            rect.right = box.right
+        else:
+            rect.left = box.left
+        if valign == "middle":
+            rect.centery = box.centery
+        elif valign == "bottom":
+            rect.bottom = box.bottom
+        else:
+            rect.top = box.top
+        target.blit(block.surface, rect)
+        self.drawn.append(Drawn(text, rect, pygame.Rect(box), block.overflow))
+        return rect
+
+    def measure(self, text: str, size: int, width: int, bold: bool = False) -> int:
+        """Height the text needs at ``size`` when wrapped to ``width``."""
+        font = self.fonts.get(size, bold)
+        return len(wrap(font, text, max(1, width))) * font.get_linesize()
