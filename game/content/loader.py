@@ -261,7 +261,8 @@ class _Reader:
                 self.problem(key_node, f"{path}/{card_id}", f"duplicate card id '{card_id}'")
                 ok = False
                 continue
-            card = self.card(value_node, f"{path}/{card_id}", card_id)
+            card = self.card(value_node, f"{path}/{card_id}", card_id,
+                             key_node.start_mark.line + 1)
             if card is None:
                 ok = False
                 continue
@@ -271,7 +272,7 @@ class _Reader:
             ok = False
         return cards if ok else None
 
-    def card(self, node: yaml.Node, path: str, card_id: str) -> Card | None:
+    def card(self, node: yaml.Node, path: str, card_id: str, line: int) -> Card | None:
         try:
             fields = self.mapping(node, path, CARD_KEYS, "a card")
         except _Skip:
@@ -301,7 +302,7 @@ class _Reader:
         return Card(card_id, path, say, narration, choices,
                     Outcome(end) if end else None,
                     float(time_limit) if time_limit is not None else None,
-                    on_timeout, line=node.start_mark.line + 1)
+                    on_timeout, line=line)
 
     def choices(self, node: yaml.Node, path: str) -> tuple[Choice, ...]:
         try:
@@ -326,13 +327,14 @@ class _Reader:
 
     def timeout(self, node: yaml.Node, path: str) -> Timeout:
         if isinstance(node, yaml.ScalarNode):
-            return Timeout(self.ident(node, path, "on_timeout"), validate.DEFAULT_TIMEOUT, None)
+            return Timeout(self.ident(node, path, "on_timeout"), validate.DEFAULT_TIMEOUT, None,
+                           node.start_mark.line + 1)
         fields = self.mapping(node, path, TIMEOUT_KEYS, "on_timeout")
         target = self.optional(fields, "next", self.ident, path, "on_timeout next")
         effects = self.optional(fields, "effects", self.effects, path,
                                 default=validate.DEFAULT_TIMEOUT)
         feedback = self.optional(fields, "feedback", self.text, path, "on_timeout feedback")
-        return Timeout(target, effects, feedback)
+        return Timeout(target, effects, feedback, node.start_mark.line + 1)
 
     def effects(self, node: yaml.Node, path: str) -> Effects:
         fields = self.mapping(node, path, EFFECT_KEYS, "effects")

@@ -50,7 +50,7 @@ class Choice:
     effects: Effects
     feedback: str
     next: str
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class Timeout:
     next: str | None  # None: the customer repeats the question (same card)
     effects: Effects
     feedback: str | None  # None: the game's own default explanation
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Card:
     end: Outcome | None = None
     time_limit: float | None = None
     on_timeout: Timeout | None = None
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
     @property
     def is_end(self) -> bool:
@@ -98,7 +99,7 @@ class Encounter:
     time_limit: float
     start: str
     cards: dict[str, Card] = field(hash=False, compare=False)
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
     def card(self, card_id: str) -> Card:
         return self.cards[card_id]

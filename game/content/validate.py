@@ -34,7 +34,7 @@ def graph_problems(encounter: Encounter, start_node: yaml.Node, file: str) -> li
                                         f"next: '{choice.next}' is not a card in this encounter"))
         timeout = card.on_timeout
         if timeout is not None and timeout.next is not None and timeout.next not in cards:
-            problems.append(Problem(file, card.line, card.path,
+            problems.append(Problem(file, timeout.line, card.path,
                                     f"on_timeout: '{timeout.next}' is not a card "
                                     "in this encounter"))
     if problems:

@@ -54,6 +54,8 @@ class EncounterRun:
         self.outcome: Outcome | None = None
         self.walked_out = False
         self.timer = Timer(self._limit(self.card), speed=timer_speed)
+        if self.card.is_end:  # an encounter may start on its ending: nothing to decide
+            self.outcome = self.card.end
 
     def _limit(self, card: Card) -> float:
         return card.time_limit or self.encounter.time_limit

@@ -20,6 +20,8 @@ class Timer:
         if self.paused or self.expired or dt <= 0:
             return False
         self.elapsed = min(self.limit, self.elapsed + dt * self.speed)
+        if self.limit - self.elapsed < 1e-9:  # frame times summed fall a hair short
+            self.elapsed = self.limit
         return self.expired
 
     @property
