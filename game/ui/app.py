@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
-from game.ui.character import CharacterArt
 
 from game.content import LevelSet, load_levels
 from game.i18n import Translator, detect_language
 from game.paths import Paths
+from game.ui.character import CharacterArt
 from game.ui.scene import Scene, SceneStack
 from game.ui.text import Fonts, TextRenderer
 from game.ui.theme import DEFAULT_TEXT_SCALE_INDEX, TEXT_SCALES, Metrics, Palette
@@ -78,6 +78,8 @@ class App:
         self.running = True
         self.stack = SceneStack()
         self.autopilot = None
+        self._clock = pygame.time.Clock()
+        self._last_time = time.perf_counter()
         pygame.display.set_caption(ctx.tr._("Service Marathon"))
         self.screen = self._open_window()
 
@@ -117,33 +119,35 @@ class App:
     # the loop ------------------------------------------------------------------
     def run(self, first: Scene) -> int:
         self.stack.push(first)
-        last = time.perf_counter()
-        clock = pygame.time.Clock()
-        while self.running:
-            events = pygame.event.get()
-            if not events and self.fixed_dt is None and not self.stack.needs_draw():
-                events = self._sleep()
-            if self.fixed_dt is not None:
-                dt = self.fixed_dt
-            else:
-                now = time.perf_counter()
-                dt, last = min(now - last, 0.25), now
-            for event in events:
-                self.dispatch(event)
-            if not self.running:
-                break
-            self.stack.update(dt)
-            if self.autopilot is not None:
-                self.autopilot.tick(dt)
-            if self.stack.needs_draw() and self.stack.top is not None:
-                self.draw()
-                if self.max_frames is not None and self.frames >= self.max_frames:
-                    break
-                if self.fixed_dt is None:
-                    clock.tick(FRAME_CAP)
-            if self.stack.top is None:
+        while self.running and self.stack.top is not None:
+            self.step()
+            if self.max_frames is not None and self.frames >= self.max_frames:
                 break
         return 0
+
+    def step(self) -> None:
+        """One turn of the loop: input, time, and a frame if anything changed."""
+        events = pygame.event.get()
+        if not events and self.fixed_dt is None and not self.stack.needs_draw():
+            events = self._sleep()
+        if self.fixed_dt is not None:
+            dt = self.fixed_dt
+        else:
+            now = time.perf_counter()
+            dt, self._last_time = min(now - self._last_time, 0.25), now
+        for event in events:
+            self.dispatch(event)
+        if not self.running:
+            return
+        self.stack.update(dt)
+        if self.autopilot is not None:
+            self.autopilot.tick(dt)
+        if self.max_frames is not None:  # counting frames: draw every turn
+            self.stack.mark_dirty()
+        if self.stack.needs_draw() and self.stack.top is not None:
+            self.draw()
+            if self.fixed_dt is None:
+                self._clock.tick(FRAME_CAP)
 
     def _sleep(self) -> list[pygame.event.Event]:
         wake = self.stack.wake_in()

@@ -38,6 +38,7 @@ class EncounterScene(Scene):
         self.skill_high = {s: max(3, max_stage_total(run.stage, s)) for s in SKILLS}
         self._layer: pygame.Surface | None = None
         self._layer_key: tuple | None = None
+        self._layer_drawn: list = []
         self._timer_key: tuple | None = None
         self.last_reply: str | None = None  # the player's previous answer (for threads)
         self._sync_menu()
@@ -119,7 +120,8 @@ class EncounterScene(Scene):
             self._after(decision)
             return
         timer = run.timer
-        key = (timer.seconds_shown, round(timer.fraction_left * 400))
+        wall = timer.elapsed / timer.speed if timer.speed > 0 else 0.0
+        key = (timer.seconds_shown, int(wall * TIMER_STEPS))
         if key != self._timer_key:
             self._timer_key = key
             self.dirty = True
@@ -185,10 +187,15 @@ class EncounterScene(Scene):
                self.run.index, self.encounter_run.finished)
         if self._layer is None or self._layer.get_size() != surface.get_size() \
                 or self._layer_key != key:
+            drawn = self.app.ctx.text.drawn
+            start = len(drawn)
             self._layer = pygame.Surface(surface.get_size())
             self._layer.fill(self.app.ctx.palette.background)
             self._draw_static(self._layer)
             self._layer_key = key
+            self._layer_drawn = drawn[start:]
+        else:  # the layer's text is on screen again: keep the record complete
+            self.app.ctx.text.drawn.extend(self._layer_drawn)
         surface.blit(self._layer, (0, 0))
         self._draw_timer(surface)
 

@@ -1,0 +1,1 @@
+"""The pygame layer: scenes, widgets, text and drawn pictures."""

@@ -1,0 +1,252 @@
+"""The real scenes, driven by posted pygame events, under the dummy driver."""
+
+from __future__ import annotations
+
+import shutil
+
+import pygame
+import pytest
+from uikit import key, make_app, post, run, text_problems
+
+from game.play.scoring import best_choice_index
+from game.ui.scenes.encounter import EncounterScene
+from game.ui.scenes.feedback import FeedbackScene
+from game.ui.scenes.pause import BlankScene, PauseScene
+from game.ui.scenes.results import ResultsScene
+from game.ui.scenes.stagemap import StageMapScene
+from game.ui.scenes.title import TitleScene
+
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_app(tmp_path)
+    app.stack.push(TitleScene(app))
+    run(app)
+    yield app
+    pygame.quit()
+
+
+def play_encounter(app, pick=best_choice_index):
+    """Answer every card of the current encounter by number keys, reading each
+    feedback, until the encounter's ending is shown."""
+    scene = app.stack.top
+    assert isinstance(scene, EncounterScene)
+    while not scene.encounter_run.finished:
+        index = pick(scene.encounter_run.card.choices)
+        key(app, pygame.K_1 + index)
+        assert isinstance(app.stack.top, FeedbackScene)
+        key(app, pygame.K_RETURN)
+        assert app.stack.top is scene
+
+
+def test_scripted_playthrough_title_to_results_and_back(app):
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, StageMapScene)
+    stage = app.stack.top.selected.stage
+    key(app, pygame.K_RETURN)
+    for _ in stage.encounters:
+        play_encounter(app)
+        key(app, pygame.K_RETURN)  # "next customer" / "see the results"
+    results = app.stack.top
+    assert isinstance(results, ResultsScene)
+    assert results.run.finished and results.run.stars == 3  # the best answers every time
+    assert app.ctx.progress[stage.id].stars == 3
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, StageMapScene)
+    assert app.frames > 5
+
+
+def test_choice_changes_scores_and_the_feedback_names_each_effect(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    card = scene.encounter_run.card
+    mood_before = scene.encounter_run.mood
+    key(app, pygame.K_2)
+    feedback = app.stack.top
+    assert isinstance(feedback, FeedbackScene)
+    effects = card.choices[1].effects
+    assert scene.encounter_run.skills.attention == effects.attention
+    assert scene.encounter_run.mood == max(0, min(100, mood_before + effects.mood))
+    shown = {d.text for d in app.ctx.text.drawn}
+    assert "Attention" in shown and "Problem-solving" in shown and "Partnership" in shown
+    assert (f"{effects.mood:+d}" if effects.mood else "0") in shown
+    assert card.choices[1].feedback in shown
+
+
+def test_mouse_click_and_touch_pick_answers(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    first = scene.encounter_run.card
+    target = scene.menu.rects[0].center
+    post(app, pygame.MOUSEBUTTONDOWN, pos=target, button=1, touch=False)
+    assert isinstance(app.stack.top, FeedbackScene)
+    assert scene.encounter_run.decisions[-1].choice_index == 0
+    assert scene.encounter_run.decisions[-1].card is first
+    post(app, pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1, touch=False)  # not on the button
+    key(app, pygame.K_RETURN)
+    assert app.stack.top is scene
+    if scene.encounter_run.finished:
+        return
+    width, height = app.screen.get_size()
+    x, y = scene.menu.rects[-1].center
+    post(app, pygame.FINGERDOWN, x=x / width, y=y / height, finger_id=0, touch_id=0,
+         dx=0.0, dy=0.0, pressure=1.0)
+    assert isinstance(app.stack.top, FeedbackScene)
+    assert scene.encounter_run.decisions[-1].choice_index == len(
+        scene.encounter_run.decisions[-1].card.choices) - 1
+
+
+def test_a_touch_is_not_counted_twice(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    pos = scene.menu.rects[0].center
+    post(app, pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=True)
+    assert app.stack.top is scene and not scene.encounter_run.decisions
+
+
+def test_esc_pauses_and_the_timer_waits(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    timer = scene.encounter_run.timer
+    run(app, 3)
+    elapsed = timer.elapsed
+    assert elapsed > 0
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.stack.top, PauseScene)
+    run(app, 30)
+    assert timer.elapsed == elapsed
+    key(app, pygame.K_ESCAPE)
+    assert app.stack.top is scene
+    run(app, 3)
+    assert timer.elapsed > elapsed
+
+
+def test_running_out_of_time_shows_why(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    run_ = scene.encounter_run
+    limit = run_.timer.limit
+    run(app, int(limit * 30) + 5)
+    assert isinstance(app.stack.top, FeedbackScene)
+    assert app.stack.top.decision.timed_out
+    assert "Time ran out" in {d.text for d in app.ctx.text.drawn}
+
+
+def test_clicker_keys_advance_and_go_back(app):
+    key(app, pygame.K_PAGEDOWN)
+    assert isinstance(app.stack.top, StageMapScene)
+    key(app, pygame.K_PAGEUP)
+    assert isinstance(app.stack.top, TitleScene)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_PAGEDOWN)
+    assert isinstance(app.stack.top, EncounterScene)
+    key(app, pygame.K_b)
+    assert isinstance(app.stack.top, BlankScene)
+    key(app, pygame.K_b)
+    assert isinstance(app.stack.top, EncounterScene)
+
+
+def test_text_scale_keys_change_sizes(app):
+    before = app.ctx.metrics.font(21)
+    key(app, pygame.K_EQUALS, mod=pygame.KMOD_LCTRL)
+    assert app.ctx.metrics.font(21) > before
+    key(app, pygame.K_MINUS, mod=pygame.KMOD_LCTRL)
+    key(app, pygame.K_MINUS, mod=pygame.KMOD_LCTRL)
+    assert app.ctx.metrics.font(21) < before
+
+
+def test_nothing_is_drawn_while_nothing_changes(app):
+    frames = app.frames
+    run(app, 20)
+    assert app.frames == frames  # the title waits without drawing
+    assert app.stack.wake_in() is None
+
+
+def test_the_encounter_redraws_only_for_the_timer(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    frames = app.frames
+    run(app, 30)  # one simulated second at 30 steps a second
+    assert 5 <= app.frames - frames <= 12  # about ten timer frames a second, not thirty
+    assert app.stack.wake_in() == pytest.approx(0.1)
+
+
+def test_resize_lays_the_scene_out_again(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)
+    post(app, pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080)
+    assert app.ctx.metrics.width == 1920
+    assert app.stack.top.menu.rects[0].right > 1280
+    assert text_problems(app) == []
+
+
+def _screens(app):
+    """Reach every scene by keys; yield a name once each is on screen."""
+    yield "title"
+    key(app, pygame.K_RETURN)
+    yield "map"
+    key(app, pygame.K_RETURN)
+    yield "encounter"
+    scene = app.stack.top
+    key(app, pygame.K_1)
+    yield "feedback"
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    yield "pause"
+    key(app, pygame.K_ESCAPE)
+    for _ in scene.run.stage.encounters:
+        play_encounter(app)
+        if not isinstance(app.stack.top, EncounterScene):
+            break
+        yield "ending"
+        key(app, pygame.K_RETURN)
+    yield "results"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scale", [None, 4], ids=["normal-text", "largest-text"])
+def test_every_scene_keeps_its_text_in_its_boxes(tmp_path, size, scale):
+    app = make_app(tmp_path, size=size, text_scale_index=scale)
+    app.stack.push(TitleScene(app))
+    run(app)
+    seen = []
+    for name in _screens(app):
+        app.stack.mark_dirty()
+        run(app)
+        assert app.ctx.text.drawn, name
+        assert text_problems(app) == [], name
+        seen.append(name)
+    assert {"title", "map", "encounter", "feedback", "pause", "ending", "results"} <= set(seen)
+    pygame.quit()
+
+
+def test_a_broken_stage_is_listed_unavailable_and_the_rest_still_play(tmp_path, root):
+    game_root = tmp_path / "game"
+    (game_root / "levels").mkdir(parents=True)
+    (game_root / "assets").mkdir()
+    shutil.copytree(root / "assets" / "fonts", game_root / "assets" / "fonts")
+    good = sorted((root / "levels").glob("*.yaml"))[0]
+    shutil.copy(good, game_root / "levels" / good.name)
+    (game_root / "levels" / "zz-broken.yaml").write_text("id: broken\norder: [\n")
+    app = make_app(tmp_path / "data", root=game_root)
+    app.stack.push(StageMapScene(app))
+    run(app)
+    entries = app.stack.top.entries
+    assert [e.stage is not None for e in entries] == [True, False]
+    key(app, pygame.K_RIGHT)
+    shown = " ".join(d.text for d in app.ctx.text.drawn)
+    assert "This stage can't be played" in shown and "zz-broken.yaml:3" in shown
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, StageMapScene)  # can't start it
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, EncounterScene)
+    pygame.quit()
