@@ -172,10 +172,15 @@ def test_nothing_is_drawn_while_nothing_changes(app):
 def test_the_encounter_redraws_only_for_the_timer(app):
     key(app, pygame.K_RETURN)
     key(app, pygame.K_RETURN)
+    timer = app.stack.top.encounter_run.timer
     frames = app.frames
     run(app, 30)  # one simulated second at 30 steps a second
-    assert 5 <= app.frames - frames <= 12  # about ten timer frames a second, not thirty
-    assert app.stack.wake_in() == pytest.approx(0.1)
+    assert app.frames - frames == 1  # the clock ticks once a second, not thirty times
+    run(app, round((timer.remaining - 4) * 30))
+    frames = app.frames
+    run(app, 30)  # a second within the last five: more urgent
+    assert 3 <= app.frames - frames <= 5
+    assert app.stack.wake_in() == pytest.approx(0.25)
 
 
 def test_resize_lays_the_scene_out_again(app):

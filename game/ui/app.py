@@ -24,6 +24,7 @@ from game.ui.theme import DEFAULT_TEXT_SCALE_INDEX, TEXT_SCALES, Metrics, Palett
 
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
+IDLE_SLICE = 1 / 40  # how often a sleeping loop looks for input (seconds)
 
 
 @dataclass
@@ -146,24 +147,38 @@ class App:
             self.stack.mark_dirty()
         if self.stack.needs_draw() and self.stack.top is not None:
             self.draw()
-            if self.fixed_dt is None:
-                self._clock.tick(FRAME_CAP)
+        elif self.stack.top is not None and self.stack.top.partial:
+            self.draw_partial()
+        else:
+            return
+        if self.fixed_dt is None:
+            self._clock.tick(FRAME_CAP)
 
     def _sleep(self) -> list[pygame.event.Event]:
+        """Wait for input or until the top scene needs time. pygame's own
+        ``event.wait(timeout)`` polls every millisecond; short sleeps cost less."""
         wake = self.stack.wake_in()
-        wait = IDLE_WAIT if wake is None else max(0.0, min(wake, IDLE_WAIT))
-        if wait <= 0:
-            return []
-        event = pygame.event.wait(int(wait * 1000))
-        if event.type == pygame.NOEVENT:
-            return []
-        return [event, *pygame.event.get()]
+        deadline = time.perf_counter() + (IDLE_WAIT if wake is None else max(0.0, wake))
+        while True:
+            events = pygame.event.get()
+            remaining = deadline - time.perf_counter()
+            if events or remaining <= 0:
+                return events
+            time.sleep(min(IDLE_SLICE, remaining))
 
     def draw(self) -> None:
         self.ctx.text.drawn.clear()
         self.screen.fill(self.ctx.palette.background)
         self.stack.draw(self.screen)
         pygame.display.flip()
+        self.frames += 1
+
+    def draw_partial(self) -> None:
+        """Only a part of the top scene changed (a timer): update just that."""
+        top = self.stack.top
+        rects = top.draw_partial(self.screen)
+        top.partial = False
+        pygame.display.update(rects)
         self.frames += 1
 
     def dispatch(self, event: pygame.event.Event) -> None:

@@ -19,6 +19,7 @@ class Scene:
     def __init__(self, app: App):
         self.app = app
         self.dirty = True
+        self.partial = False  # only what draw_partial draws has changed
         self._layout_key: tuple | None = None
 
     # lifecycle -------------------------------------------------------------
@@ -51,6 +52,11 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         pass
+
+    def draw_partial(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Redraw only what changed since the last full draw; return its rects."""
+        self.draw(surface)
+        return [surface.get_rect()]
 
 
 class SceneStack:
@@ -119,6 +125,7 @@ class SceneStack:
             scene.ensure_layout(size)
             scene.draw(surface)
             scene.dirty = False
+            scene.partial = False
 
     def wake_in(self) -> float | None:
         return self.top.wake_in() if self.top else None

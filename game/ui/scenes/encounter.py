@@ -1,8 +1,8 @@
 """The encounter: the customer, their line, the choices, the timer, the meters.
 
 Everything but the timer is drawn into a cached layer when something changes;
-while the player thinks, a frame is that layer plus the timer (10 times a
-second), and nothing at all when the timer is off.
+while the player thinks, only the timer's strip of the window is updated, once
+a second (four times in the last five), and nothing at all when it is off.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ from game.ui.words import (
     walked_out_line,
 )
 
-TIMER_STEPS = 10  # redraws per second while the timer runs
+# The timer is redrawn once a second, like a clock, and four times a second in
+# the last seconds; every redraw of a window costs a few milliseconds of CPU.
+URGENT_SECONDS = 5
+URGENT_STEPS = 4
 
 
 class EncounterScene(Scene):
@@ -120,17 +123,21 @@ class EncounterScene(Scene):
             self._after(decision)
             return
         timer = run.timer
-        wall = timer.elapsed / timer.speed if timer.speed > 0 else 0.0
-        key = (timer.seconds_shown, int(wall * TIMER_STEPS))
+        key = (timer.seconds_shown, self._urgent_step())
         if key != self._timer_key:
             self._timer_key = key
-            self.dirty = True
+            self.partial = True
+
+    def _urgent_step(self) -> int:
+        timer = self.encounter_run.timer
+        wall_left = timer.remaining / timer.speed if timer.speed > 0 else 0.0
+        return int(wall_left * URGENT_STEPS) if wall_left <= URGENT_SECONDS else -1
 
     def wake_in(self):
         timer = self.encounter_run.timer
         if self.encounter_run.finished or not timer.running:
             return None
-        return 1 / TIMER_STEPS
+        return 1 / URGENT_STEPS
 
     # layout ------------------------------------------------------------------------
     def layout(self, width, height):
@@ -198,6 +205,15 @@ class EncounterScene(Scene):
             self.app.ctx.text.drawn.extend(self._layer_drawn)
         surface.blit(self._layer, (0, 0))
         self._draw_timer(surface)
+
+    def draw_partial(self, surface):
+        if self._layer is None or self._layer.get_size() != surface.get_size():
+            self.draw(surface)
+            return [surface.get_rect()]
+        for rect in (self.timer_bar, self.timer_box):
+            surface.blit(self._layer, rect, rect)
+        self._draw_timer(surface)
+        return [self.timer_bar.copy(), self.timer_box.copy()]
 
     def _draw_static(self, surface):
         ctx = self.app.ctx
@@ -364,7 +380,6 @@ class EncounterScene(Scene):
             if filled.width > 0:
                 pygame.draw.rect(surface, color, filled, border_radius=bar.height // 2)
             label = tr._("{seconds} s").format(seconds=timer.seconds_shown)
-        pygame.draw.rect(surface, ctx.palette.background, self.timer_box)
         if label:
             ctx.text.draw(surface, label, m.font(LARGE), color, self.timer_box, bold=True,
                           align="right", valign="middle")
