@@ -52,7 +52,7 @@ def meter(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
           value: int, low: int, high: int, color: Color, shown: str | None = None) -> None:
     """A labelled horizontal bar; the bar is filled from ``low`` to ``value``."""
     p, m = ctx.palette, ctx.metrics
-    label_height = rect.height * 9 // 20
+    label_height = ctx.fonts.get(m.font(SMALL)).get_linesize()
     label_box = pygame.Rect(rect.left, rect.top, rect.width * 3 // 4, label_height)
     value_box = pygame.Rect(label_box.right, rect.top, rect.width - label_box.width,
                             label_height)
@@ -60,7 +60,7 @@ def meter(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
     ctx.text.draw(surface, shown if shown is not None else f"{value:+d}", m.font(SMALL),
                   p.ink, value_box, bold=True, align="right", valign="bottom")
     bar = pygame.Rect(rect.left, label_box.bottom + m.px(4), rect.width,
-                      max(m.px(8), rect.height - label_height - m.px(6)))
+                      max(2, rect.height - label_height - m.px(6)))
     pygame.draw.rect(surface, p.track, bar, border_radius=bar.height // 2)
     span = max(1, high - low)
     zero = bar.left + round(bar.width * (0 - low) / span) if low < 0 else bar.left
@@ -72,6 +72,44 @@ def meter(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
     if low < 0:
         pygame.draw.line(surface, p.muted, (zero, bar.top - m.px(2)),
                          (zero, bar.bottom + m.px(1)), max(1, m.px(2)))
+
+
+def meter_height(ctx: Context) -> int:
+    """The height a meter needs: its label line and a bar."""
+    m = ctx.metrics
+    return ctx.fonts.get(m.font(SMALL)).get_linesize() + m.px(20)
+
+
+def route_points(area: pygame.Rect, waves: float = 1.1, steps: int = 100) -> list[tuple[int, int]]:
+    """A winding marathon road across ``area``, as a polyline."""
+    points = []
+    for step in range(steps + 1):
+        x = area.left + area.width * step / steps
+        y = area.centery + area.height * 0.28 * math.sin(step / steps * math.pi * 2 * waves)
+        points.append((round(x), round(y)))
+    return points
+
+
+def road(ctx: Context, surface: pygame.Surface, points: list[tuple[int, int]]) -> None:
+    """Draw the road with a start post and a chequered finish flag."""
+    p, m = ctx.palette, ctx.metrics
+    pygame.draw.lines(surface, p.track, False, points, m.px(22))
+    pygame.draw.lines(surface, p.route, False, points, m.px(6))
+    for end, chequered in ((points[0], False), (points[-1], True)):
+        pole_top = (end[0], end[1] - m.px(54))
+        pygame.draw.line(surface, p.ink, end, pole_top, m.px(4))
+        flag = pygame.Rect(end[0], pole_top[1], m.px(34), m.px(22))
+        if not chequered:
+            pygame.draw.rect(surface, p.good, flag)
+            continue
+        cell = max(1, flag.width // 4)
+        for row in range(2):
+            for col in range(4):
+                color = p.ink if (row + col) % 2 else p.panel
+                pygame.draw.rect(surface, color, (flag.left + col * cell,
+                                                  flag.top + row * flag.height // 2, cell,
+                                                  flag.height // 2))
+        pygame.draw.rect(surface, p.ink, flag, 1)
 
 
 def star_points(center: tuple[float, float], radius: float) -> list[tuple[float, float]]:

@@ -14,6 +14,7 @@ from game.content.model import SKILLS
 from game.play import Decision, StageRun
 from game.play.scoring import max_stage_total
 from game.ui import input as ui_input
+from game.ui import widgets
 from game.ui.input import Intent
 from game.ui.scene import Scene
 from game.ui.theme import BODY, LARGE, SMALL
@@ -154,7 +155,7 @@ class EncounterScene(Scene):
         top = self.timer_bar.bottom + m.px(16)
         left_width = max(m.px(300), width * 33 // 100)
         self.left = pygame.Rect(margin, top, left_width, height - top - margin)
-        meter_height = m.px(46)
+        meter_height = widgets.meter_height(self.app.ctx)
         self.meters = []
         y = self.left.bottom
         for _ in range(3):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import Scene
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
-from game.ui.widgets import button, panel, stars
+from game.ui.widgets import button, panel, road, route_points, stars
 
 
 @dataclass(frozen=True)
@@ -54,12 +53,8 @@ class StageMapScene(Scene):
         count = max(1, len(self.entries))
         radius = m.px(30)
         self.radius = radius
-        self.route: list[tuple[int, int]] = []
         area = self.route_area
-        for step in range(0, 101):
-            x = area.left + area.width * step / 100
-            y = area.centery + area.height * 0.28 * math.sin(step / 100 * math.pi * 2.2)
-            self.route.append((round(x), round(y)))
+        self.route = route_points(area)
         rects = []
         for index in range(count):
             share = (index + 0.5) / count
@@ -122,8 +117,7 @@ class StageMapScene(Scene):
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         ctx.text.draw(surface, tr._("The marathon route"), m.font(TITLE), p.ink, self.header,
                       bold=True, valign="middle")
-        pygame.draw.lines(surface, p.track, False, self.route, m.px(22))
-        pygame.draw.lines(surface, p.route, False, self.route, m.px(6))
+        road(ctx, surface, self.route)
         for index, entry in enumerate(self.entries):
             self._draw_checkpoint(surface, index, entry)
         if not self.entries:

@@ -9,7 +9,7 @@ from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import Scene
 from game.ui.theme import BODY, HUGE, LARGE
-from game.ui.widgets import button
+from game.ui.widgets import button, road, route_points
 
 START, LANGUAGE, QUIT = range(3)
 
@@ -72,7 +72,7 @@ class TitleScene(Scene):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         width, height = surface.get_size()
-        pygame.draw.rect(surface, p.backdrop, (0, 0, width, height * 46 // 100))
+        pygame.draw.rect(surface, p.backdrop, (0, 0, width, height * 47 // 100))
         self._draw_route(surface, width, height)
         ctx.text.draw(surface, tr._("Service Marathon"), m.font(HUGE), p.ink, self.title_box,
                       bold=True, align="center", valign="middle")
@@ -88,9 +88,13 @@ class TitleScene(Scene):
                       valign="bottom")
 
     def _draw_route(self, surface, width, height):
-        p, m = self.app.ctx.palette, self.app.ctx.metrics
-        y = height * 46 // 100
-        points = [(x, y - m.px(18) * (1 + ((x // m.px(80)) % 2)))
-                  for x in range(0, width + m.px(80), m.px(80))]
-        if len(points) > 1:
-            pygame.draw.lines(surface, p.route, False, points, m.px(6))
+        ctx = self.app.ctx
+        p, m = ctx.palette, ctx.metrics
+        area = pygame.Rect(m.margin * 3, height * 46 // 100 - m.px(70), width - m.margin * 6,
+                           m.px(90))
+        points = route_points(area, waves=1.5)
+        road(ctx, surface, points)
+        for share, color in ((0.25, p.attention), (0.5, p.problem_solving),
+                             (0.75, p.partnership)):
+            pygame.draw.circle(surface, color, points[round(share * (len(points) - 1))],
+                               m.px(13))
