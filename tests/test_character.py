@@ -5,7 +5,9 @@ import pytest
 
 pygame = pytest.importorskip("pygame")
 
+from game.content.model import LOOKS as LEVEL_LOOKS  # noqa: E402
 from game.ui.character import CharacterArt  # noqa: E402
+from game.ui.character_looks import LOOKS  # noqa: E402
 
 MOODS = (5, 30, 50, 70, 95)  # one per bucket: furious, upset, neutral, content, delighted
 
@@ -42,15 +44,45 @@ def test_avatar_is_round_on_a_transparent_square(art, diameter):
     assert surface.get_at((diameter // 2, diameter // 2)).a == 255
 
 
-def test_six_looks_are_all_different(art):
+def test_there_are_eight_looks_and_levels_may_use_each(art):
+    assert len(LOOKS) == 8
+    assert list(LEVEL_LOOKS) == list(range(len(LOOKS)))
+
+
+def test_four_men_and_four_women():
+    women = [look for look in LOOKS if look.lashes]
+    men = [look for look in LOOKS if not look.lashes]
+    assert len(women) == 4 and len(men) == 4
+    assert not any(look.beard or look.moustache for look in women)
+    assert not any(look.earrings or look.pearls for look in men)
+
+
+def test_most_looks_are_fair_or_light_skinned():
+    light = [look for look in LOOKS if sum(look.skin) > 560]
+    assert len(light) == 7
+
+
+def test_eight_looks_are_all_different(art):
     for mood in (10, 50, 90):
-        figures = {pixels(art.figure(look, mood, (220, 280))) for look in range(6)}
-        avatars = {pixels(art.avatar(look, mood, 96)) for look in range(6)}
-        assert len(figures) == 6 and len(avatars) == 6
+        figures = {pixels(art.figure(look, mood, (220, 280))) for look in range(8)}
+        phones = {pixels(art.figure(look, mood, (160, 200), "phone")) for look in range(8)}
+        avatars = {pixels(art.avatar(look, mood, 96)) for look in range(8)}
+        assert len(figures) == len(phones) == len(avatars) == 8
+
+
+def test_looks_differ_at_a_glance(art):
+    """Even shrunk to a thumbnail, no two looks come out nearly the same."""
+    thumbs = [pygame.transform.smoothscale(art.figure(look, 50, (160, 200)), (16, 20))
+              for look in range(8)]
+    for a in range(8):
+        for b in range(a + 1, 8):
+            pa, pb = pixels(thumbs[a]), pixels(thumbs[b])
+            diff = sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa)
+            assert diff > 8, (a, b, diff)
 
 
 def test_each_mood_bucket_changes_the_face(art):
-    for look in range(6):
+    for look in range(8):
         faces = set()
         for mood in MOODS:
             figure = art.figure(look, mood, (220, 280))
@@ -80,15 +112,17 @@ def test_cache_stays_bounded(art):
 
 
 def test_phone_figure_differs_from_shop_figure(art):
-    for mood in MOODS:
-        shop = art.figure(5, mood, (220, 280), "shop")
-        phone = art.figure(5, mood, (220, 280), "phone")
-        assert pixels(shop) != pixels(phone)
+    for look in (5, 7):
+        for mood in MOODS:
+            shop = art.figure(look, mood, (220, 280), "shop")
+            phone = art.figure(look, mood, (220, 280), "phone")
+            assert pixels(shop) != pixels(phone)
 
 
 def test_out_of_range_look_wraps_and_mood_clamps(art):
-    assert pixels(art.figure(7, 50, (160, 200))) == pixels(art.figure(1, 50, (160, 200)))
-    assert pixels(art.figure(-1, 50, (160, 200))) == pixels(art.figure(5, 50, (160, 200)))
+    assert pixels(art.figure(9, 50, (160, 200))) == pixels(art.figure(1, 50, (160, 200)))
+    assert pixels(art.figure(-1, 50, (160, 200))) == pixels(art.figure(7, 50, (160, 200)))
+    assert pixels(art.avatar(8, 50, 48)) == pixels(art.avatar(0, 50, 48))
     assert pixels(art.figure(2, -40, (160, 200))) == pixels(art.figure(2, 0, (160, 200)))
     assert pixels(art.avatar(2, 250, 48)) == pixels(art.avatar(2, 100, 48))
 

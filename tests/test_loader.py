@@ -181,7 +181,7 @@ BAD_CASES = [
     ("customer-mood-out-of-range", 14, "good-stage/returns-desk",
      "the customer's mood must be between 0 and 100, not 150"),
     ("age-out-of-range", 14, "good-stage/returns-desk", "age must be between 14 and 110, not 4"),
-    ("bad-look", 71, "good-stage/phone-call", "look must be between 0 and 5, not 6"),
+    ("bad-look", 71, "good-stage/phone-call", "look must be between 0 and 7, not 8"),
     ("duplicate-encounter-id", 67, "good-stage/returns-desk",
      "duplicate encounter id 'returns-desk'"),
     ("duplicate-card-id", 61, "good-stage/returns-desk/thanks", "duplicate card id 'thanks'"),

@@ -15,7 +15,7 @@ SKILL_RANGE = (-3, 3)
 MOOD_RANGE = (-50, 50)
 CHANNELS = ("shop", "phone", "email", "chat")
 OUTCOMES = ("success", "partial", "fail")
-LOOKS = range(0, 6)
+LOOKS = range(0, 8)
 
 
 class Outcome(StrEnum):

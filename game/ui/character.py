@@ -8,7 +8,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import character_parts as parts
-from game.ui.character_parts import Color, Look, Pen, Point, curve, mirror, shade
+from game.ui.character_looks import LOOKS, Color, Look
+from game.ui.character_parts import Pen, Point, curve, mirror, shade
 
 DESIGN_W, DESIGN_H = 200, 250
 SUPERSAMPLE = 2
@@ -42,20 +43,20 @@ class CharacterArt:
                channel: str = "shop") -> pygame.Surface:
         """Half-body figure on a transparent surface of exactly ``size``; on the phone
         channel the customer holds a phone to the ear, otherwise stands at a counter."""
-        index, bucket = int(look) % len(parts.LOOKS), mood_bucket(mood)
+        index, bucket = int(look) % len(LOOKS), mood_bucket(mood)
         w, h = max(1, int(size[0])), max(1, int(size[1]))
         phone = channel == "phone"
         key = ("figure", index, bucket, w, h, phone)
         if key not in self._cache:
-            self._store(key, _render_figure(parts.LOOKS[index], bucket, (w, h), phone))
+            self._store(key, _render_figure(LOOKS[index], bucket, (w, h), phone))
         return self._cache[key]
 
     def avatar(self, look: int, mood: int, diameter: int) -> pygame.Surface:
         """Round head-and-shoulders portrait, ``diameter`` square, transparent outside."""
-        index, bucket, d = int(look) % len(parts.LOOKS), mood_bucket(mood), max(1, int(diameter))
+        index, bucket, d = int(look) % len(LOOKS), mood_bucket(mood), max(1, int(diameter))
         key = ("avatar", index, bucket, d)
         if key not in self._cache:
-            self._store(key, _render_avatar(parts.LOOKS[index], bucket, d))
+            self._store(key, _render_avatar(LOOKS[index], bucket, d))
         return self._cache[key]
 
     def _store(self, key: tuple, surface: pygame.Surface) -> None:
@@ -98,7 +99,7 @@ def _render_avatar(look: Look, bucket: int, d: int) -> pygame.Surface:
     cd = canvas.get_width()
     k = cd / (2 * AVATAR_RADIUS)
     pen = Pen(canvas, k, cd / 2 - AVATAR_CENTRE[0] * k, cd / 2 - AVATAR_CENTRE[1] * k)
-    backdrop = parts.mix(look.top, (255, 255, 255), 0.78)
+    backdrop = parts.mix(look.under if _light(look.top) else look.top, (255, 255, 255), 0.78)
     pygame.draw.circle(canvas, backdrop, (cd / 2, cd / 2), cd / 2)
     head = pen.zoom(HEAD_ZOOM, CHIN)
     parts.back_hair(head, look)
@@ -112,11 +113,17 @@ def _render_avatar(look: Look, bucket: int, d: int) -> pygame.Surface:
     return _finish(canvas, (d, d))
 
 
+def _light(c: Color) -> bool:
+    return sum(c) > 660
+
+
 def _torso(pen: Pen, look: Look, lift: float) -> None:
     """Neck, body and clothing; ``lift`` raises the shoulders (tension)."""
-    skin = look.skin
+    skin, s = look.skin, lift
+    if look.neckline == "hoodie":  # the hood lies behind the neck
+        pen.poly(shade(look.top, 0.78), curve((62, 142 - s), (60, 96), (140, 96),
+                                              (138, 142 - s)))
     pen.capsule(shade(skin, 0.9), (100, 100), (100, 150), 25)
-    s = lift
     side = [(22.0, 262.0), (25.0, 180.0)] + curve((25, 180), (26, 143 - s), (58, 136 - s))[1:]
     side.append((86, 129 - s))
     if look.neckline in ("v", "collar"):
@@ -126,6 +133,9 @@ def _torso(pen: Pen, look: Look, lift: float) -> None:
     else:
         neck = curve((86, 129 - s), (100, 146 - s), (114, 129 - s))[1:-1]
     pen.poly(look.top, side + neck + mirror(side))
+    if _light(look.top):  # a white top needs its outline against a pale backdrop
+        pen.stroke(shade(look.top, 0.78), side, 2)
+        pen.stroke(shade(look.top, 0.78), mirror(side), 2)
     if look.neckline == "cardigan":
         pen.poly(look.under, [(88, 128 - s), (112, 128 - s), (109, 262), (91, 262)])
         edge = shade(look.top, 0.8)
@@ -137,16 +147,41 @@ def _torso(pen: Pen, look: Look, lift: float) -> None:
         pen.poly(shade(look.under, 1.08), mirror(collar))
         for y in (168, 192):
             pen.circle(shade(look.top, 0.7), 86, y, 2.4)
+    if look.pearls:
+        for x, y in curve((84, 128 - s), (100, 160 - s), (116, 128 - s), n=9)[1:-1]:
+            pen.circle((168, 160, 156), x, y, 3)
+            pen.circle((250, 246, 238), x - 0.4, y - 0.4, 2.2)
     elif look.neckline == "collar":
         flap = [(85, 127 - s), (100, 152 - s), (90, 156 - s), (77, 134 - s)]
         pen.poly(shade(look.top, 1.25), flap)
         pen.poly(shade(look.top, 1.25), mirror(flap))
+    elif look.neckline == "hoodie":
+        pen.stroke(shade(look.top, 1.14), curve((80, 128 - s), (100, 156 - s), (120, 128 - s)),
+                   7)
+        for x, dx in ((93, -2), (107, 2)):
+            pen.stroke((236, 236, 240), [(x, 146 - s), (x + dx, 184 - s)], 2)
+            pen.capsule((236, 236, 240), (x + dx, 183 - s), (x + dx, 189 - s), 3.2)
+        pen.stroke(shade(look.top, 0.8), curve((60, 220), (70, 196), (130, 196), (140, 220)),
+                   2.2)
+    elif look.neckline == "tie":
+        _shirt_and_tie(pen, look, s)
     if look.scarf:
         c = look.scarf
         pen.poly(shade(c, 0.85), [(104, 136 - s), (116, 136 - s), (120, 182), (106, 184)])
         pen.poly(c, curve((76, 128 - s), (100, 154 - s), (124, 128 - s))
                  + curve((124, 124 - s), (100, 134 - s), (76, 124 - s)))
         pen.stroke(shade(c, 0.8), curve((80, 130 - s), (100, 146 - s), (120, 130 - s)), 1.6)
+
+
+def _shirt_and_tie(pen: Pen, look: Look, s: float) -> None:
+    tie, edge = look.under, shade(look.top, 0.72)
+    pen.poly(tie, [(97, 148 - s), (103, 148 - s), (107, 206), (100, 214), (93, 206)])
+    pen.poly(shade(tie, 1.3), [(95.5, 139 - s), (104.5, 139 - s), (103, 150 - s),
+                               (97, 150 - s)])
+    flap = [(86, 124 - s), (99, 140 - s), (91, 151 - s), (79, 134 - s)]
+    for side in (flap, mirror(flap)):
+        pen.poly(look.top, side)
+        pen.stroke(edge, side[1:] + side[:1], 1.4)
 
 
 SHOULDER_L, SHOULDER_R = 47.0, 153.0
@@ -191,10 +226,11 @@ def _phone_pose(bucket: int, lift: float) -> list[Step]:
 
 def _draw_step(pen: Pen, look: Look, step: Step) -> None:
     kind = step[0]
-    sleeve = shade(look.top, 0.88)
+    light = _light(look.top)
+    sleeve = shade(look.top, 0.95 if light else 0.88)
     if kind == "limb":
         pts: list[Point] = step[1]
-        pen.stroke(shade(look.top, 0.62), pts, 24.5)
+        pen.stroke(shade(look.top, 0.72 if light else 0.62), pts, 24.5)
         pen.stroke(sleeve, pts, 22)
     elif kind == "counter":
         top = pen.pt(0, COUNTER_Y)[1]

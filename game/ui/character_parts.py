@@ -1,5 +1,5 @@
-"""Drawing pieces for the customer pictures: a pen that works in design units,
-the six looks, and the head (hair, face, accessories) in each mood bucket.
+"""Drawing pieces for the customer pictures: a pen that works in design units
+and the head (hair, face, accessories) of a look in each mood bucket.
 
 Design space: the figure fits a 200 x 250 box; the head is centred at
 (100, 80). Mood buckets run 0 (furious) to 4 (delighted)."""
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pygame
 
-Color = tuple[int, int, int]
+from game.ui.character_looks import Color, Look
+
 Point = tuple[float, float]
 
 HX, HY, HRX, HRY = 100.0, 80.0, 32.0, 38.0
@@ -23,6 +23,7 @@ TEETH: Color = (252, 250, 246)
 TONGUE: Color = (226, 110, 112)
 BLUSH: Color = (236, 84, 84)
 FLUSH: Color = (226, 64, 52)
+LIPS: Color = (196, 60, 82)
 
 
 def mix(a: Color, b: Color, t: float) -> Color:
@@ -112,43 +113,15 @@ class Pen:
             self.capsule(color, a, b, width)
 
 
-@dataclass(frozen=True)
-class Look:
-    skin: Color
-    hair: Color
-    brow: Color
-    hair_style: str  # short, curly, long, bald, bun, ponytail
-    top: Color
-    neckline: str  # crew, v, collar, cardigan
-    under: Color = (236, 238, 242)  # shirt under a cardigan
-    glasses: bool = False
-    beard: bool = False
-    moustache: bool = False
-    earrings: str = ""  # hoop, stud
-    scarf: Color | None = None
-
-
-LOOKS: tuple[Look, ...] = (
-    # Man around thirty: tan skin, short dark-brown hair, trimmed beard, teal sweater.
-    Look(skin=(198, 142, 104), hair=(66, 44, 32), brow=(52, 34, 26), hair_style="short",
-         top=(34, 138, 140), neckline="crew", beard=True),
-    # Young woman: deep brown skin, black curly hair, mustard top, gold hoops.
-    Look(skin=(116, 74, 50), hair=(34, 27, 26), brow=(28, 22, 20), hair_style="curly",
-         top=(222, 166, 46), neckline="v", earrings="hoop"),
-    # Woman in her thirties: fair skin, long auburn hair, navy top, coral scarf.
-    Look(skin=(247, 214, 190), hair=(156, 70, 38), brow=(118, 56, 34), hair_style="long",
-         top=(48, 64, 112), neckline="crew", scarf=(236, 112, 92)),
-    # Older man: light skin, bald with grey sides, grey moustache, glasses, cardigan.
-    Look(skin=(236, 194, 162), hair=(200, 200, 204), brow=(128, 126, 132), hair_style="bald",
-         top=(140, 98, 66), neckline="cardigan", under=(190, 214, 236), glasses=True,
-         moustache=True),
-    # Woman around fifty: olive skin, salt-and-pepper bun, burgundy blouse, pearl studs.
-    Look(skin=(224, 180, 138), hair=(78, 74, 80), brow=(58, 52, 56), hair_style="bun",
-         top=(150, 48, 72), neckline="collar", earrings="stud"),
-    # Woman around forty: brown skin, black ponytail, purple top.
-    Look(skin=(160, 106, 72), hair=(42, 30, 28), brow=(36, 26, 24), hair_style="ponytail",
-         top=(104, 78, 170), neckline="crew", earrings="stud"),
-)
+def _curls(pen: Pen, c: Color, spots: Sequence[Point], r: float) -> None:
+    """Round curls with a darker rim, so even white hair shows its shape."""
+    rim, light = shade(c, 0.78), mix(c, (255, 255, 255), 0.3)
+    for x, y in spots:
+        pen.circle(rim, x, y, r)
+    for x, y in spots:
+        pen.circle(c, x - 0.6, y - 0.6, r - 1.8)
+    for x, y in spots[::2]:
+        pen.circle(light, x - r * 0.35, y - r * 0.35, r * 0.22)
 
 
 def back_hair(pen: Pen, look: Look) -> None:
@@ -157,20 +130,15 @@ def back_hair(pen: Pen, look: Look) -> None:
     if style == "long":
         pen.poly(c, ring(180, 0, 1.14) + [(140, 110), (146, 150), (120, 156), (80, 156),
                                           (54, 150), (60, 110)])
-    elif style == "curly":
-        pen.ellipse(c, 100, 72, 46, 42)
-        for a in range(-40, 221, 20):
-            r = math.radians(a)
-            pen.circle(c, 100 + 44 * math.cos(r), 72 - 40 * math.sin(r), 13)
-        light = shade(c, 1.6)
-        for x, y in ((62, 56), (78, 36), (118, 34), (140, 58), (58, 86), (144, 90)):
-            pen.circle(light, x, y, 3.2)
+    elif style == "straight":
+        pen.poly(shade(c, 0.86), ring(180, 0, 1.1) + [(137, 150), (63, 150)])
+    elif style == "perm":
+        _curls(pen, c, ring(-10, 190, 1.02, 11), 11.5)
+    elif style == "curls":
+        _curls(pen, c, ring(12, 168, 1.0, 8), 10)
     elif style == "bun":
         pen.circle(c, 100, 38, 16)
         pen.stroke(shade(c, 1.5), curve((90, 32), (100, 26), (110, 34)), 2.2)
-    elif style == "ponytail":
-        pen.poly(c, curve((118, 48), (160, 52), (156, 112), (142, 150), n=12)
-                 + curve((142, 150), (140, 110), (136, 74), (120, 62), n=12))
     elif style == "bald":
         pen.ellipse(c, 70, 80, 9, 17)
         pen.ellipse(c, 130, 80, 9, 17)
@@ -179,14 +147,39 @@ def back_hair(pen: Pen, look: Look) -> None:
 def front_hair(pen: Pen, look: Look, skin: Color) -> None:
     """Hair that lies over the forehead and in front of the shoulders."""
     c, style = look.hair, look.hair_style
-    if style == "short":
-        pen.poly(c, ring(195, -15, 1.07) + [(128, 72), (120, 60), (104, 57), (88, 61),
-                                             (78, 60), (71, 74)])
-        pen.stroke(shade(c, 1.5), curve((84, 50), (98, 44), (114, 48)), 2)
-    elif style == "curly":
-        for a in range(40, 141, 20):
-            x, y = ring(a, a, 0.94, 1)[0]
-            pen.circle(c, x, y, 9.5)
+    if style in ("short", "side"):
+        line = [(128, 72), (120, 60), (104, 57), (88, 61), (78, 60), (71, 74)]
+        if style == "side":
+            line = [(129, 74), (126, 58), (112, 50), (96, 52), (84, 58), (74, 62), (71, 74)]
+        pen.poly(c, ring(195, -15, 1.07) + line)
+        if style == "short":
+            pen.stroke(shade(c, 1.5), curve((84, 50), (98, 44), (114, 48)), 2)
+        else:
+            pen.poly(c, curve((80, 50), (104, 34), (132, 52), n=8) + [(128, 60), (84, 54)])
+            pen.stroke(shade(c, 0.72), curve((84, 46), (83, 51), (84, 56), n=6), 1.6)
+            for y0 in (44, 50):
+                pen.stroke(shade(c, 1.25), curve((90, y0), (106, y0 - 8), (124, y0 - 2)), 1.5)
+    elif style == "curls":
+        pen.poly(c, ring(192, -12, 1.04) + [(129, 74), (124, 64), (100, 60), (76, 64),
+                                             (71, 74)])
+        _curls(pen, c, ring(22, 158, 0.93, 6), 8)
+    elif style == "perm":
+        _curls(pen, c, ring(8, 172, 0.92, 8), 8.5)
+    elif style == "straight":
+        rim = shade(c, 0.78)
+        for sx in (1, -1):
+            lock = [(100 + sx * (100 - x), y) for x, y in
+                    ((70, 60), (61, 90), (57, 130), (55, 176), (81, 171), (77, 130),
+                     (74, 100))]
+            pen.poly(c, lock)
+            pen.stroke(rim, lock[1:5], 1.6)
+            for x0 in (62, 69):
+                pen.stroke(rim, [(100 + sx * (100 - x0), 116), (100 + sx * (98 - x0), 164)],
+                           1.2)
+        pen.poly(c, ring(200, -20, 1.08) + [(132, 90), (129, 68), (118, 54), (100, 48),
+                                             (82, 54), (71, 68), (68, 90)])
+        pen.stroke(rim, curve((100, 48), (100, 44), (99, 40), n=4), 1.6)
+        pen.stroke(mix(c, (255, 255, 255), 0.45), curve((82, 46), (88, 40), (95, 38)), 1.8)
     elif style == "long":
         pen.poly(c, ring(200, -20, 1.08) + [(132, 96), (127, 66), (114, 50), (100, 47),
                                              (86, 50), (73, 66), (68, 96)])
@@ -196,11 +189,9 @@ def front_hair(pen: Pen, look: Look, skin: Color) -> None:
                      (74, 120), (72, 90))]
             pen.poly(c, lock)
         pen.stroke(shade(c, 1.35), curve((100, 47), (96, 44), (90, 42)), 1.6)
-    elif style in ("bun", "ponytail"):
-        line = [(129, 74), (124, 58), (110, 49), (96, 49), (80, 54), (71, 74)]
-        if style == "bun":
-            line = [(129, 74), (120, 54), (100, 48), (80, 54), (71, 74)]
-        pen.poly(c, ring(190, -10, 1.06) + line)
+    elif style == "bun":
+        pen.poly(c, ring(190, -10, 1.06) + [(129, 74), (120, 54), (100, 48), (80, 54),
+                                             (71, 74)])
         light = shade(c, 1.6)
         for x0 in (88, 100, 112):
             pen.stroke(light, curve((x0, 52), (x0 + (x0 - 100) * 0.15, 48), (x0, 45)), 1.5)
@@ -224,11 +215,13 @@ def face(pen: Pen, look: Look, bucket: int, skin: Color) -> None:
         pen.poly(beard, ring(195, 345, 1.05) + [(128, 92), (117, 99), (100, 97), (83, 99),
                                                  (72, 92)])
     pen.ellipse(shade(skin, 0.86), 100, 93, 4.5, 3.2)
-    _mouth(pen, bucket)
+    if look.lines:
+        _age_lines(pen, look.lines, shade(skin, 0.84))
+    _mouth(pen, bucket, mix(INK, LIPS, 0.75) if look.lashes else INK)
     if look.moustache:
         pen.poly(shade(look.hair, 0.85), [(85, 104), (92, 96.5), (100, 98), (108, 96.5),
                                           (115, 104), (107, 101.5), (100, 102.5), (93, 101.5)])
-    _eyes(pen, bucket)
+    _eyes(pen, bucket, look.lashes)
     if look.glasses:
         frame = (64, 58, 62)
         for x in (EYE_L, EYE_R):
@@ -246,28 +239,47 @@ def face(pen: Pen, look: Look, bucket: int, skin: Color) -> None:
             pen.stroke(shade(skin, 0.8), [(x, 70), (x, 75)], 1.3)
 
 
-def _eyes(pen: Pen, bucket: int) -> None:
+def _age_lines(pen: Pen, lines: int, crease: Color) -> None:
+    for sx in (-1, 1):
+        pen.stroke(crease, curve((100 + sx * 9, 95), (100 + sx * 14, 100), (100 + sx * 14, 107),
+                                 n=6), 1.4)
+        if lines > 1:
+            for dy in (-3, 1.5):
+                x = 100 + sx * 25
+                pen.stroke(crease, [(x, EYE_Y + dy * 0.6), (x + sx * 5, EYE_Y + dy)], 1.2)
+    if lines > 1:
+        for y in (56, 61):
+            pen.stroke(crease, curve((88, y + 1), (100, y - 1.5), (112, y + 1), n=6), 1.3)
+
+
+def _eyes(pen: Pen, bucket: int, lashes: bool) -> None:
     for x in (EYE_L, EYE_R):
+        out = 1 if x > HX else -1
         if bucket == 4:
             pen.stroke(INK, curve((x - 6, EYE_Y + 2), (x, EYE_Y - 6), (x + 6, EYE_Y + 2), n=8),
                        2.8)
+            if lashes:
+                pen.stroke(INK, [(x + out * 5.5, EYE_Y), (x + out * 9, EYE_Y - 2.5)], 1.8)
             continue
         ry = (3.0, 5.2, 5.0, 4.6)[bucket]
         pen.ellipse(INK, x, EYE_Y, 4.2, ry)
         pen.circle((255, 255, 255), x + 1.3, EYE_Y - min(ry, 4) * 0.45, 1.2)
+        if lashes:
+            pen.stroke(INK, [(x + out * 3, EYE_Y - ry * 0.7), (x + out * 7.5, EYE_Y - ry - 1.5)],
+                       1.8)
 
 
-def _mouth(pen: Pen, bucket: int) -> None:
+def _mouth(pen: Pen, bucket: int, ink: Color) -> None:
     if bucket == 0:
         top = curve((85, 110), (92, 99), (108, 99), (115, 110))
         pen.poly(MOUTH, top + curve((115, 110), (108, 113), (92, 113), (85, 110)))
         pen.poly(TEETH, top[2:-2] + [(x, y + 3.2) for x, y in reversed(top[2:-2])])
     elif bucket == 1:
-        pen.stroke(INK, curve((88, 109), (94, 102), (106, 102), (112, 109)), 3.0)
+        pen.stroke(ink, curve((88, 109), (94, 102), (106, 102), (112, 109)), 3.0)
     elif bucket == 2:
-        pen.stroke(INK, curve((91, 105), (100, 106), (109, 105)), 2.8)
+        pen.stroke(ink, curve((91, 105), (100, 106), (109, 105)), 2.8)
     elif bucket == 3:
-        pen.stroke(INK, curve((87, 102), (93, 109.5), (107, 109.5), (113, 102)), 3.0)
+        pen.stroke(ink, curve((87, 102), (93, 109.5), (107, 109.5), (113, 102)), 3.0)
     else:
         top = curve((85, 101), (100, 104), (115, 101))
         pen.poly(MOUTH, top + curve((115, 101), (112, 117), (88, 117), (85, 101)))
@@ -278,15 +290,18 @@ def _mouth(pen: Pen, bucket: int) -> None:
 def head(pen: Pen, look: Look, bucket: int) -> None:
     """Ears, face, hair and accessories; a furious customer's face is flushed."""
     skin = mix(look.skin, FLUSH, 0.14) if bucket == 0 else look.skin
-    for x in (68, 132):
-        pen.ellipse(skin, x, 84, 6.5, 9)
-        pen.ellipse(shade(skin, 0.88), x, 85, 3, 5)
-    pen.ellipse(skin, HX, HY, HRX, HRY)
-    front_hair(pen, look, skin)
+    for tucked in (False, True):  # straight hair is tucked behind the ears
+        if tucked == (look.hair_style == "straight"):
+            for x in (68, 132):
+                pen.ellipse(skin, x, 84, 6.5, 9)
+                pen.ellipse(shade(skin, 0.88), x, 85, 3, 5)
+        if not tucked:
+            pen.ellipse(skin, HX, HY, HRX, HRY)
+            front_hair(pen, look, skin)
     face(pen, look, bucket, skin)
     for x in (67.5, 132.5):
         if look.earrings == "hoop":
-            pygame.draw.circle(pen.surface, (222, 176, 60), pen.pt(x, 97.5), 5 * pen.k,
-                               pen.px(1.8))
+            pygame.draw.circle(pen.surface, (190, 138, 30), pen.pt(x, 98), 5 * pen.k,
+                               pen.px(2))
         elif look.earrings == "stud":
             pen.circle((246, 242, 232), x, 93, 2.2)
