@@ -252,11 +252,6 @@ class EncounterScene(Scene):
                                      encounter.channel)
             rect = picture.get_rect(midbottom=(area.centerx, area.bottom))
             surface.blit(picture, rect)
-            if encounter.channel == "shop":
-                counter = pygame.Rect(area.left, area.bottom - m.px(26), area.width, m.px(26))
-                pygame.draw.rect(surface, (150, 112, 80), counter,
-                                 border_bottom_left_radius=m.radius,
-                                 border_bottom_right_radius=m.radius)
         else:
             diameter = min(area.width, area.height) * 3 // 5
             picture = ctx.art.avatar(customer.look, self.encounter_run.mood, diameter)
