@@ -255,3 +255,13 @@ def test_a_broken_stage_is_listed_unavailable_and_the_rest_still_play(tmp_path, 
     key(app, pygame.K_RETURN)
     assert isinstance(app.stack.top, EncounterScene)
     pygame.quit()
+
+
+def test_f11_toggles_full_screen_and_back_to_the_same_window(app):
+    key(app, pygame.K_F11)
+    assert app.fullscreen
+    assert pygame.display.get_surface().get_flags() & pygame.FULLSCREEN
+    key(app, pygame.K_F11)
+    assert not app.fullscreen
+    assert app.screen.get_size() == (1280, 720)
+    assert text_problems(app) == []
