@@ -84,19 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(paths: list[str]) -> int:
+    """Levels (and, for the whole game, the catalogs): one line per problem."""
     from game.content import load_levels
+    from game.i18n import catalog_problems
     from game.paths import Paths
 
-    targets = paths or [str(Paths.of_install().levels)]
-    levels = load_levels(targets)
-    for problem in levels.problems:
-        print(problem)
-    if levels.problems:
-        files = {p.file for p in levels.problems}
-        print(f"{len(levels.problems)} problem(s) in {len(files)} file(s).", file=sys.stderr)
+    install = Paths.of_install()
+    levels = load_levels(paths or [str(install.levels)])
+    lines = [str(problem) for problem in levels.problems]
+    if not paths:
+        lines += catalog_problems(install.locales)
+    for line in lines:
+        print(line)
+    if lines:
+        print(f"{len(lines)} problem(s) found.", file=sys.stderr)
         return 1
-    count = len(levels.stages)
-    print(f"{count} stage(s) checked: all valid.")
+    what = "stage(s)" if paths else "stage(s) and the catalogs"
+    print(f"{len(levels.stages)} {what} checked: all valid.")
     return 0
 
 

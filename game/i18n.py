@@ -1,37 +1,136 @@
 """Translation: gettext catalogs with English as the fallback for every string.
 
 One Translator lives in the app context; code calls ``tr._()``, ``tr.ngettext()``
-and ``tr.pgettext()``. Switching language swaps the catalog in place, and
-``revision`` tells the UI to lay its text out again.
+and ``tr.pgettext()``, and level text goes through ``tr.level(context, text)``.
+Switching language swaps the catalog in place, and ``revision`` tells the UI to
+lay its text out again.
+
+The ``.po`` files are the source of truth. A compiled ``.mo`` is kept in a
+cache folder with a stamp of the ``.po`` it came from, and compiled again
+whenever the ``.po`` changes, so an edited catalog shows at the next start.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gettext
+import io
+import os
+import re
+import tempfile
 from pathlib import Path
 
 DOMAIN = "messages"
 # Each language in its own name, as the language menu shows it.
 LANGUAGES = {"en": "English", "lv": "latviešu", "et": "eesti", "lt": "lietuvių"}
+SOURCE_LANGUAGE = "en"
+
+
+class CatalogError(Exception):
+    """A catalog that can't be used; the message is one line naming file and line."""
+
+
+def catalog_path(locales: Path, language: str) -> Path:
+    return locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(po: Path, language: str):
+    """Parse a .po strictly; raise CatalogError with file:line on any fault."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with open(po, "rb") as handle:
+            return read_po(handle, locale=language, abort_invalid=True)
+    except FileNotFoundError:
+        raise CatalogError(f"{po}: no such catalog") from None
+    except PoFileError as error:
+        reason = str(error).rsplit(" on ", 1)[0]
+        raise CatalogError(f"{po}:{error.lineno}: {reason}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise CatalogError(f"{po}: can't be read: {error}") from None
+
+
+def compile_catalog(po: Path, language: str) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(po, language), use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _stamp(po: Path) -> str:
+    info = po.stat()
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def load_translations(locales: Path, language: str, cache: Path | None):
+    """The compiled catalog for ``language``, compiled again if its .po changed.
+    Raises CatalogError when the catalog is missing or broken."""
+    po = catalog_path(locales, language)
+    if not po.is_file():
+        raise CatalogError(f"{po}: no such catalog")
+    stamp = _stamp(po)
+    if cache is not None:
+        mo = cache / f"{language}.mo"
+        stamp_file = cache / f"{language}.stamp"
+        with contextlib.suppress(OSError):
+            if mo.is_file() and stamp_file.read_text(encoding="ascii") == stamp:
+                with open(mo, "rb") as handle:
+                    return gettext.GNUTranslations(handle)
+    data = compile_catalog(po, language)
+    if cache is not None:
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            _write_atomic(cache / f"{language}.mo", data)
+            _write_atomic(cache / f"{language}.stamp", stamp.encode("ascii"))
+    return gettext.GNUTranslations(io.BytesIO(data))
 
 
 class Translator:
-    def __init__(self, locales: Path, language: str = "en"):
+    def __init__(self, locales: Path, language: str = SOURCE_LANGUAGE,
+                 cache: Path | None = None):
         self.locales = locales
-        self.language = "en"
+        self.cache = cache
+        self.language = SOURCE_LANGUAGE
         self.revision = 0
+        self.notices: list[str] = []  # one line each, for the player, shown once
         self._catalog: gettext.NullTranslations = gettext.NullTranslations()
+        self._failed: set[str] = set()
         self.switch(language)
 
     def switch(self, language: str) -> None:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language '{language}'")
-        self._catalog = gettext.translation(
-            DOMAIN, localedir=str(self.locales), languages=[language], fallback=True
-        )
+        catalog: gettext.NullTranslations = gettext.NullTranslations()
+        if language != SOURCE_LANGUAGE:
+            try:
+                catalog = load_translations(self.locales, language, self.cache)
+            except CatalogError as error:
+                if language not in self._failed:
+                    self._failed.add(language)
+                    self.notices.append(self._(
+                        "The {language} translation can't be used, so that language "
+                        "shows English: {error}").format(language=LANGUAGES[language],
+                                                         error=error))
+        self._catalog = catalog
         self.language = language
         self.revision += 1
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices
 
     def _(self, message: str) -> str:
         return self._catalog.gettext(message)
@@ -47,11 +146,41 @@ class Translator:
         return self._catalog.pgettext(context, text)
 
 
+PLACEHOLDER = re.compile(r"{[a-z_]*}")
+
+
+def catalog_problems(locales: Path) -> list[str]:
+    """Faults a translator must fix, one line each: unreadable catalogs and
+    translations whose {placeholders} differ from the English."""
+    problems = []
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        po = catalog_path(locales, language)
+        try:
+            catalog = read_catalog(po, language)
+        except CatalogError as error:
+            problems.append(str(error))
+            continue
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            wanted = set(PLACEHOLDER.findall(ids[-1]))
+            for string in strings:
+                if string and set(PLACEHOLDER.findall(string)) != wanted:
+                    where = f"{po}:{message.lineno}"
+                    problems.append(f"{where}: the translation of {ids[0]!r} must use the "
+                                    f"placeholders {', '.join(sorted(wanted)) or '(none)'}")
+                    break
+    return problems
+
+
 def detect_language(environ: dict[str, str] | None = None) -> str:
     """The OS language if it is one of ours, else English. Reads the usual
     POSIX variables, then the locale module (Windows, macOS)."""
     import locale
-    import os
 
     env = os.environ if environ is None else environ
     candidates: list[str] = []
@@ -66,4 +195,4 @@ def detect_language(environ: dict[str, str] | None = None) -> str:
         code = candidate.split(".")[0].split("_")[0].split("-")[0].lower()
         if code in LANGUAGES:
             return code
-    return "en"
+    return SOURCE_LANGUAGE

@@ -359,9 +359,18 @@ class LevelSet:
 
 def load_file(path: str | Path, shown_as: str | None = None) -> tuple[Stage | None, list[Problem]]:
     name = shown_as or str(path)
+    try:
+        text = read_text(path)
+    except ScreenError as error:
+        return None, [Problem(name, error.line, None, error.message)]
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> tuple[Stage | None, list[Problem]]:
+    """Build a stage from a level file's text; ``name`` is used in problems."""
     reader = _Reader(name)
     try:
-        root = compose(read_text(path))
+        root = compose(text)
     except ScreenError as error:
         return None, [Problem(name, error.line, None, error.message)]
     except RecursionError:

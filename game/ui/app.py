@@ -8,6 +8,7 @@ wakes for input or when the top scene asks for time (a running timer). With
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class Context:
     text_scale_index: int = DEFAULT_TEXT_SCALE_INDEX
     timer_speed: float = 1.0
     progress: dict[str, StageRecord] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # one-line messages for the player
     _levels: LevelSet | None = None
 
     @property
@@ -83,6 +85,7 @@ class App:
         self._last_time = time.perf_counter()
         pygame.display.set_caption(ctx.tr._("Service Marathon"))
         self.screen = self._open_window()
+        self.collect_notices()
 
     # window ------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -111,8 +114,15 @@ class App:
 
     def set_language(self, language: str) -> None:
         self.ctx.tr.switch(language)
+        self.collect_notices()
         pygame.display.set_caption(self.ctx.tr._("Service Marathon"))
         self.stack.mark_dirty()
+
+    def collect_notices(self) -> None:
+        """Move new messages from the translator to the screen (and the console)."""
+        for notice in self.ctx.tr.take_notices():
+            self.ctx.notices.append(notice)
+            print(f"service-marathon: {notice}", file=sys.stderr)
 
     def quit(self) -> None:
         self.running = False
@@ -219,7 +229,7 @@ class App:
 
 def build_context(data_dir: Path, language: str | None, paths: Paths | None = None) -> Context:
     paths = paths or Paths.of_install()
-    tr = Translator(paths.locales, language or detect_language())
+    tr = Translator(paths.locales, language or detect_language(), cache=data_dir / "cache")
     fonts = Fonts(paths.fonts)
     return Context(paths=paths, tr=tr, data_dir=data_dir, fonts=fonts,
                    text=TextRenderer(fonts), art=CharacterArt())

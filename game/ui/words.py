@@ -56,6 +56,8 @@ def walked_out_line(tr: Translator, channel: str, name: str) -> str:
 
 def encounter_heading(tr: Translator, run, encounter) -> str:
     """'First contact · customer 1 of 2: The busy counter'."""
+    # Translators: heading of the encounter screen, e.g.
+    # "First contact · customer 1 of 4: The red dress"
     return tr._("{stage} · customer {number} of {count}: {title}").format(
         stage=tr.level(msgctxt.stage_title(run.stage), run.stage.title),
         number=run.index + 1,

@@ -225,6 +225,7 @@ class EncounterScene(Scene):
         ctx.text.draw(surface, heading, m.font(BODY), p.ink, self.heading_box, bold=True,
                       valign="middle", max_lines=2)
         self._draw_customer(surface)
+        # Translators: the customer's name and how they reach you, e.g. "Anna · Phone call"
         ctx.text.draw(surface, tr._("{name} · {channel}").format(
             name=encounter.customer.name, channel=channel_name(tr, encounter.channel)),
             m.font(BODY), p.ink, self.name_box, bold=True, valign="middle")
@@ -280,6 +281,7 @@ class EncounterScene(Scene):
         if encounter.channel in ("email", "chat") and self.last_reply and not run.walked_out:
             reply_box = pygame.Rect(area.left + area.width // 4, area.top, area.width * 3 // 4,
                                     0)
+            # Translators: the player's previous message in an e-mail or chat thread
             reply_text = tr._("You: {reply}").format(reply=self.last_reply)
             reply_box.height = min(m.px(70), ctx.text.measure(reply_text, m.font(SMALL),
                                                               reply_box.width - 2 * pad)
@@ -346,6 +348,7 @@ class EncounterScene(Scene):
         banner = pygame.Rect(area.left, area.top, area.width, m.px(64))
         panel(surface, banner, color, None, m.radius)
         points = run.skills.total
+        # Translators: e.g. "Solved: +7 points in this encounter"; points carry a sign
         text = tr._("{outcome}: {points} points in this encounter").format(
             outcome=outcome_name(tr, run.outcome), points=f"{points:+d}")
         ctx.text.draw(surface, text, m.font(LARGE), p.accent_ink,
@@ -375,6 +378,7 @@ class EncounterScene(Scene):
             filled.width = round(bar.width * timer.fraction_left)
             if filled.width > 0:
                 pygame.draw.rect(surface, color, filled, border_radius=bar.height // 2)
+            # Translators: seconds left on the answer timer, e.g. "25 s"
             label = tr._("{seconds} s").format(seconds=timer.seconds_shown)
         if label:
             ctx.text.draw(surface, label, m.font(LARGE), color, self.timer_box, bold=True,

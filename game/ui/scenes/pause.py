@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import Scene
 from game.ui.theme import BODY, TITLE
 from game.ui.widgets import button, panel, shade
 
-RESUME, TO_MAP, QUIT = range(3)
+RESUME, LANGUAGE, TO_MAP, QUIT = range(4)
 
 
 class PauseScene(Scene):
@@ -18,24 +19,26 @@ class PauseScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ui_input.Menu(3)
+        self.menu = ui_input.Menu(4)
 
     def labels(self):
         tr = self.app.ctx.tr
-        return [tr._("Resume"), tr._("Back to the marathon map"), tr._("Quit the game")]
+        return [tr._("Resume"), tr._("Language: {language}").format(
+            language=LANGUAGES[tr.language]), tr._("Back to the marathon map"),
+            tr._("Quit the game")]
 
     def layout(self, width, height):
         m = self.app.ctx.metrics
         w = min(width - 2 * m.margin, m.px(560))
         button_height = m.px(56)
-        h = m.px(110) + 3 * (button_height + m.gap) + m.px(50)
+        h = m.px(110) + 4 * (button_height + m.gap) + m.px(50)
         self.box = pygame.Rect((width - w) // 2, (height - h) // 2, w, h)
         self.title_box = pygame.Rect(self.box.left + m.margin, self.box.top + m.margin,
                                      w - 2 * m.margin, m.px(60))
         top = self.title_box.bottom + m.gap
         self.menu.rects = [pygame.Rect(self.box.left + m.margin,
                                        top + i * (button_height + m.gap),
-                                       w - 2 * m.margin, button_height) for i in range(3)]
+                                       w - 2 * m.margin, button_height) for i in range(4)]
         self.hint_box = pygame.Rect(self.box.left + m.margin, self.menu.rects[-1].bottom + m.gap,
                                     w - 2 * m.margin, m.px(34))
 
@@ -43,6 +46,10 @@ class PauseScene(Scene):
         stack = self.app.stack
         if index == RESUME:
             stack.pop()
+        elif index == LANGUAGE:
+            from game.ui.scenes.language import LanguageScene
+
+            stack.push(LanguageScene(self.app))
         elif index == TO_MAP:
             from game.ui.scenes.stagemap import StageMapScene
 

@@ -116,6 +116,7 @@ class ResultsScene(Scene):
         panel(surface, area, p.panel, p.panel_edge, m.radius)
         pad = m.px(20)
         title = pygame.Rect(area.left + pad, area.top + pad, area.width - 2 * pad, m.px(34))
+        # Translators: heading of the list of this stage's customers and how each ended
         ctx.text.draw(surface, tr._("Customers"), m.font(BODY), p.ink, title, bold=True,
                       valign="middle")
         results = self.run.results
@@ -131,6 +132,8 @@ class ResultsScene(Scene):
                                    - m.px(10), row - m.px(4))
             title_text = tr.level(msgctxt.encounter_title(encounter), encounter.title)
             points = sum(result.skills.values())
+            # Translators: one customer in the stage results, e.g.
+            # "The red dress — Solved, 7 of 9" (points earned of the most possible)
             line = tr._("{title} — {outcome}, {points} of {best}").format(
                 title=title_text, outcome=outcome_name(tr, result.outcome), points=points,
                 best=result.best_total)

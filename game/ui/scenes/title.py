@@ -43,6 +43,9 @@ class TitleScene(Scene):
                                        width - 4 * m.margin, m.px(70))
         self.help_box = pygame.Rect(m.margin, height - m.margin - m.px(28),
                                     width - 2 * m.margin, m.px(28))
+        notice_top = self.menu.rects[-1].bottom + m.gap
+        self.notice_box = pygame.Rect(m.margin * 2, notice_top, width - 4 * m.margin,
+                                      self.help_box.top - m.gap - notice_top)
 
     def activate(self, index: int) -> None:
         if index == START:
@@ -50,9 +53,9 @@ class TitleScene(Scene):
 
             self.app.stack.push(StageMapScene(self.app))
         elif index == LANGUAGE:
-            codes = list(LANGUAGES)
-            current = codes.index(self.app.ctx.tr.language)
-            self.app.set_language(codes[(current + 1) % len(codes)])
+            from game.ui.scenes.language import LanguageScene
+
+            self.app.stack.push(LanguageScene(self.app))
         elif index == QUIT:
             self.app.quit()
 
@@ -82,6 +85,9 @@ class TitleScene(Scene):
         for index, (rect, label) in enumerate(zip(self.menu.rects, self.labels(), strict=True)):
             button(ctx, surface, rect, label, focused=index == self.menu.focus,
                    primary=index == START)
+        if ctx.notices:
+            ctx.text.draw(surface, ctx.notices[-1], m.font(BODY) * 4 // 5, p.poor,
+                          self.notice_box, align="center", valign="middle")
         ctx.text.draw(surface, tr._("Arrows and Enter, a mouse or a touch screen. "
                                     "F11: full screen. Ctrl+ and Ctrl-: text size."),
                       m.font(BODY) * 4 // 5, p.muted, self.help_box, align="center",

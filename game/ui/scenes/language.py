@@ -1,0 +1,78 @@
+"""The language menu: each language in its own name; switching keeps the
+game exactly where it was (the run, the card, the timer)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import LANGUAGES
+from game.ui import input as ui_input
+from game.ui.input import Intent
+from game.ui.scene import Scene
+from game.ui.theme import SMALL, TITLE
+from game.ui.widgets import button, panel, shade
+
+
+class LanguageScene(Scene):
+    opaque = False
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.codes = list(LANGUAGES)
+        self.menu = ui_input.Menu(len(self.codes) + 1,
+                                  focus=self.codes.index(app.ctx.tr.language))
+
+    def layout(self, width, height):
+        m = self.app.ctx.metrics
+        w = min(width - 2 * m.margin, m.px(560))
+        row = m.px(56)
+        count = len(self.codes) + 1
+        h = m.px(100) + count * (row + m.gap) + m.px(80)
+        self.box = pygame.Rect((width - w) // 2, max(m.margin, (height - h) // 2), w,
+                               min(h, height - 2 * m.margin))
+        inner = self.box.inflate(-2 * m.margin, -2 * m.margin)
+        self.title_box = pygame.Rect(inner.left, inner.top, inner.width, m.px(56))
+        top = self.title_box.bottom + m.gap
+        self.menu.rects = [pygame.Rect(inner.left, top + i * (row + m.gap), inner.width, row)
+                           for i in range(count)]
+        self.note_box = pygame.Rect(inner.left, self.menu.rects[-1].bottom + m.gap,
+                                    inner.width, inner.bottom - self.menu.rects[-1].bottom
+                                    - m.gap)
+
+    def activate(self, index: int) -> None:
+        if index == len(self.codes):
+            self.app.stack.pop()
+            return
+        self.app.set_language(self.codes[index])
+        self.dirty = True
+
+    def handle_event(self, event):
+        got = ui_input.read(event, self.app.screen.get_size())
+        if got is not None and got.intent in (Intent.BACK, Intent.RETREAT):
+            self.app.stack.pop()
+            return True
+        if got is not None and got.intent is Intent.ADVANCE:
+            got = ui_input.Input(Intent.NEXT)
+        chosen = self.menu.handle(got)
+        if chosen is not None:
+            self.activate(chosen)
+        if self.menu.changed:
+            self.dirty = True
+        return True
+
+    def draw(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        shade(surface, p.shade)
+        panel(surface, self.box, p.panel, p.panel_edge, m.radius)
+        ctx.text.draw(surface, tr._("Language"), m.font(TITLE), p.ink, self.title_box,
+                      bold=True, valign="middle")
+        labels = [LANGUAGES[code] for code in self.codes] + [tr._("Back")]
+        for index, (rect, label) in enumerate(zip(self.menu.rects, labels, strict=True)):
+            current = index < len(self.codes) and self.codes[index] == tr.language
+            button(ctx, surface, rect, label, focused=index == self.menu.focus,
+                   primary=current)
+        note = ctx.notices[-1] if ctx.notices else tr._(
+            "The game keeps your place, your scores and the timer when you switch.")
+        ctx.text.draw(surface, note, m.font(SMALL), p.poor if ctx.notices else p.muted,
+                      self.note_box, valign="middle")
