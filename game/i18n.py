@@ -34,13 +34,40 @@ def catalog_path(locales: Path, language: str) -> Path:
     return locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+QUOTED = r'"(?:[^"\\]|\\.)*"'
+KEYWORD_LINE = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)(\s+)(.*)$")
+STRING_ONLY = re.compile(rf"^\s*{QUOTED}\s*$")
+
+
+def _lexical_fault(text: str) -> tuple[int, str] | None:
+    """The first line a gettext tool would reject as malformed; Babel's parser
+    quietly accepts an unclosed string and cuts it short."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        keyword = KEYWORD_LINE.match(stripped)
+        if keyword:
+            if not STRING_ONLY.match(keyword.group(3)):
+                return number, f"{keyword.group(1)} must be followed by one quoted string"
+        elif stripped.startswith('"'):
+            if not STRING_ONLY.match(stripped):
+                return number, "a quoted string is not closed, or has text after it"
+        else:
+            return number, "not a msgctxt, msgid or msgstr line, a quoted string or a comment"
+    return None
+
+
 def read_catalog(po: Path, language: str):
     """Parse a .po strictly; raise CatalogError with file:line on any fault."""
     from babel.messages.pofile import PoFileError, read_po
 
     try:
-        with open(po, "rb") as handle:
-            return read_po(handle, locale=language, abort_invalid=True)
+        data = po.read_bytes()
+        fault = _lexical_fault(data.decode("utf-8"))
+        if fault is not None:
+            raise CatalogError(f"{po}:{fault[0]}: {fault[1]}")
+        return read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except FileNotFoundError:
         raise CatalogError(f"{po}: no such catalog") from None
     except PoFileError as error:
