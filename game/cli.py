@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate level files")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="level files or folders (default: the game's levels/)")
+    check.add_argument("--strict", action="store_true",
+                       help="fail (exit 1) on warnings too, not only on errors")
     demo = commands.add_parser("demo", help="the game plays itself (attract mode, smoke test)")
     _display_options(demo)
     demo.add_argument("--seed", type=int, default=1)
@@ -83,24 +85,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_check(paths: list[str]) -> int:
-    """Levels (and, for the whole game, the catalogs): one line per problem."""
+def run_check(paths: list[str], strict: bool = False) -> int:
+    """Levels (and, for the whole game, the catalogs): one line per problem.
+    Errors exit 1; warnings alone exit 0 unless ``strict``."""
     from game.content import load_levels
+    from game.content.lint import stage_warnings
     from game.i18n import catalog_problems
     from game.paths import Paths
 
     install = Paths.of_install()
     levels = load_levels(paths or [str(install.levels)])
-    lines = [str(problem) for problem in levels.problems]
+    errors = [str(problem) for problem in levels.problems]
     if not paths:
-        lines += catalog_problems(install.locales)
-    for line in lines:
+        errors += catalog_problems(install.locales)
+    warnings = [w for stage in levels.stages for w in stage_warnings(stage)]
+    if levels.stages:
+        import tempfile
+
+        from game.ui.fitcheck import fit_warnings
+
+        with tempfile.TemporaryDirectory() as scratch:
+            warnings += fit_warnings(levels.stages, Path(scratch))
+    warnings.sort(key=lambda w: (w.file, w.line or 0, w.message))
+    for line in [*errors, *map(str, warnings)]:
         print(line)
-    if lines:
-        print(f"{len(lines)} problem(s) found.", file=sys.stderr)
+    if errors or warnings:
+        print(f"{len(errors)} error(s), {len(warnings)} warning(s).", file=sys.stderr)
+    if errors or (strict and warnings):
         return 1
     what = "stage(s)" if paths else "stage(s) and the catalogs"
-    print(f"{len(levels.stages)} {what} checked: all valid.")
+    verdict = "all valid" if not warnings else "valid, with warnings"
+    print(f"{len(levels.stages)} {what} checked: {verdict}.")
     return 0
 
 
@@ -125,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.paths)
+            return run_check(args.paths, args.strict)
         return run_game(args, demo=args.command == "demo")
     except KeyboardInterrupt:
         return 130

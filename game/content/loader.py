@@ -40,7 +40,7 @@ LEVEL_SUFFIXES = (".yaml", ".yml")
 TIME_LIMIT_RANGE = (5, 600)
 
 STAGE_KEYS = {"id": True, "order": True, "title": True, "summary": True,
-              "time_limit": False, "encounters": True}
+              "principles": False, "time_limit": False, "encounters": True}
 ENCOUNTER_KEYS = {"id": True, "title": True, "principles": True, "channel": True,
                   "customer": True, "time_limit": False, "start": True, "cards": True}
 CUSTOMER_KEYS = {"name": True, "look": True, "mood": True, "age": False}
@@ -170,6 +170,8 @@ class _Reader:
         summary = self.optional(fields, "summary", self.text, path, "the summary")
         stage_limit = self.optional(fields, "time_limit", self.number, path, "time_limit",
                                     TIME_LIMIT_RANGE, False, default=30)
+        principles = self.principles(fields["principles"], path) if "principles" in fields \
+            else ()
         encounters: list[Encounter] = []
         try:
             items = self.sequence(fields["encounters"], path, "encounters")
@@ -190,7 +192,8 @@ class _Reader:
         if None in (order, title, summary) or len(encounters) != len(items) or not items:
             return None
         return Stage(stage_id, int(order), title, summary, tuple(encounters),
-                     source=self.file, time_limit=float(stage_limit))
+                     source=self.file, time_limit=float(stage_limit), principles=principles,
+                     line=fields["id"].start_mark.line + 1)
 
     def encounter(self, node: yaml.Node, stage_id: str, stage_limit: float) -> Encounter | None:
         try:

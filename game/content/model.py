@@ -53,6 +53,13 @@ class Choice:
     line: int = field(default=0, compare=False)
 
 
+def best_choice_index(choices) -> int:
+    """The choice a trainer would call best: most skill points, then mood,
+    then the first listed."""
+    return max(range(len(choices)),
+               key=lambda i: (choices[i].effects.skill_total, choices[i].effects.mood, -i))
+
+
 @dataclass(frozen=True)
 class Timeout:
     """What happens when a card's timer runs out."""
@@ -114,6 +121,8 @@ class Stage:
     encounters: tuple[Encounter, ...]
     source: str = ""  # file the stage came from
     time_limit: float = 30.0
+    principles: tuple[str, ...] = ()  # what the stage says it teaches (optional)
+    line: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -128,5 +137,6 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        what = self.message if not self.path else f"{self.path}: {self.message}"
+        message = f"warning: {self.message}" if self.warning else self.message
+        what = message if not self.path else f"{self.path}: {message}"
         return f"{where}: {what}"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from game.content.model import SKILLS, Effects, Encounter, Stage
+from game.content.model import best_choice_index as best_choice_index  # re-exported
 
 MOOD_MIN, MOOD_MAX = 0, 100
 STAR_THRESHOLDS = (0.2, 0.5, 0.8)  # share of the stage's best score for 1, 2, 3 stars
@@ -31,12 +32,6 @@ class Skills:
 
 def clamp_mood(value: int) -> int:
     return max(MOOD_MIN, min(MOOD_MAX, value))
-
-
-def best_choice_index(choices) -> int:
-    """The choice a trainer would call best: most skill points, then mood."""
-    return max(range(len(choices)),
-               key=lambda i: (choices[i].effects.skill_total, choices[i].effects.mood, -i))
 
 
 def max_skill_total(encounter: Encounter, skill: str | None = None) -> int:

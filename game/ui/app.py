@@ -56,6 +56,9 @@ class Context:
     def text_scale(self) -> float:
         return TEXT_SCALES[self.text_scale_index]
 
+    def reload_levels(self) -> None:
+        self._levels = None
+
     @property
     def levels(self) -> LevelSet:
         """Level files are read when first needed, not before the first frame."""
@@ -126,6 +129,30 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+
+    def reload_levels(self) -> None:
+        """F5: read the level files again and show the stage map, with each
+        broken file listed as unavailable with its error."""
+        from game.ui.scenes.stagemap import StageMapScene
+        from game.ui.scenes.title import TitleScene
+
+        current = self.stack.find(StageMapScene)
+        selected = current.selected.name if current and current.selected else None
+        self.ctx.reload_levels()
+        levels = self.ctx.levels
+        for problem in levels.problems:
+            print(problem, file=sys.stderr)
+        tr = self.ctx.tr
+        broken = len(levels.broken)
+        banner = (tr.ngettext("Levels reloaded: {count} file has an error.",
+                              "Levels reloaded: {count} files have errors.", broken)
+                  .format(count=broken) if broken else tr._("Levels reloaded."))
+        self.stack.reset(TitleScene(self))
+        scene = StageMapScene(self, banner=banner, failed=bool(broken))
+        names = [entry.name for entry in scene.entries]
+        if selected in names:
+            scene.menu.focus = names.index(selected)
+        self.stack.push(scene)
 
     # the loop ------------------------------------------------------------------
     def run(self, first: Scene) -> int:
@@ -211,6 +238,8 @@ class App:
         ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
         if key == pygame.K_F11:
             self.toggle_fullscreen()
+        elif key == pygame.K_F5:
+            self.reload_levels()
         elif ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
             self.change_text_scale(1)
         elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):

@@ -33,6 +33,7 @@ class Drawn:
     rect: pygame.Rect
     box: pygame.Rect
     overflow: bool
+    scale: float = 1.0  # the size it fitted at, as a share of the size asked for
 
 
 class Fonts:
@@ -143,7 +144,8 @@ class TextRenderer:
         else:
             rect.top = box.top
         target.blit(block.surface, rect)
-        self.drawn.append(Drawn(text, rect, pygame.Rect(box), block.overflow))
+        self.drawn.append(Drawn(text, rect, pygame.Rect(box), block.overflow,
+                                block.size / size if size else 1.0))
         return rect
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> int:

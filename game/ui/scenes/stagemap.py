@@ -23,15 +23,17 @@ class Entry:
 
 
 class StageMapScene(Scene):
-    def __init__(self, app, select: int = 0):
+    def __init__(self, app, select: int = 0, banner: str | None = None, failed: bool = False):
         super().__init__(app)
+        self.banner = banner  # a one-line note, such as the result of a reload
+        self.failed = failed
         self.entries = self._entries()
         self.menu = ui_input.Menu(len(self.entries), focus=select, wrap_around=False)
         self.start_button = pygame.Rect(0, 0, 0, 0)
 
     def _entries(self) -> list[Entry]:
         levels = self.app.ctx.levels
-        entries = [Entry(stage, None, stage.id) for stage in levels.stages]
+        entries = [Entry(stage, None, Path(stage.source).name) for stage in levels.stages]
         for file, problems in sorted(levels.broken.items()):
             entries.append(Entry(None, problems[0], Path(file).name))
         return entries
@@ -47,7 +49,9 @@ class StageMapScene(Scene):
 
     def layout(self, width, height):
         m = self.app.ctx.metrics
-        self.header = pygame.Rect(m.margin, m.margin, width - 2 * m.margin, m.px(56))
+        self.header = pygame.Rect(m.margin, m.margin, (width - 2 * m.margin) * 11 // 20, m.px(56))
+        self.banner_box = pygame.Rect(self.header.right + m.gap, m.margin,
+                                      width - m.margin - self.header.right - m.gap, m.px(56))
         self.route_area = pygame.Rect(m.margin * 2, self.header.bottom + m.px(20),
                                       width - 4 * m.margin, height * 40 // 100)
         count = max(1, len(self.entries))
@@ -117,6 +121,9 @@ class StageMapScene(Scene):
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         ctx.text.draw(surface, tr._("The marathon route"), m.font(TITLE), p.ink, self.header,
                       bold=True, valign="middle")
+        if self.banner:
+            ctx.text.draw(surface, self.banner, m.font(BODY), p.poor if self.failed else p.good,
+                          self.banner_box, bold=True, align="right", valign="middle")
         road(ctx, surface, self.route)
         for index, entry in enumerate(self.entries):
             self._draw_checkpoint(surface, index, entry)

@@ -1,0 +1,100 @@
+"""Does every level string fit its box on a projector, in every language?
+
+The real encounter and feedback scenes are drawn off screen at 1920x1080
+with the largest text size, once per card and answer and language, and the
+text renderer's record says what had to shrink. A string that can't be shown
+at ``MIN_SHARE`` of its intended size, or at all, gets a warning.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from game.content import msgctxt
+from game.content.model import Problem, Stage
+from game.i18n import LANGUAGES
+
+PROJECTOR = (1920, 1080)
+MIN_SHARE = 0.85
+
+
+def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"  # never open a window for a check
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.play import Decision, StageRun
+    from game.ui.app import App, build_context
+    from game.ui.scenes.encounter import EncounterScene
+    from game.ui.scenes.feedback import FeedbackScene
+    from game.ui.theme import TEXT_SCALES
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        ctx = build_context(data_dir, "en")
+        ctx.text_scale_index = len(TEXT_SCALES) - 1
+        app = App(ctx, PROJECTOR, fixed_dt=1 / 30)
+        ctx.tr.take_notices()
+        warnings: dict[tuple, Problem] = {}
+        for language in LANGUAGES:
+            app.set_language(language)
+            for stage in stages:
+                for index, encounter in enumerate(stage.encounters):
+                    run = StageRun(stage)
+                    run.index = index
+                    run.current = run.current.__class__(encounter)
+                    scene = EncounterScene(app, run)
+                    for card in encounter.cards.values():
+                        run.current.card = card
+                        run.current.outcome = card.end
+                        scene._sync_menu()
+                        _draw(app, [scene])
+                        texts = [(card.line, msgctxt.say(card), card.say)]
+                        if card.narration:
+                            texts.append((card.line, msgctxt.narration(card), card.narration))
+                        texts += [(c.line, msgctxt.choice_text(card, i), c.text)
+                                  for i, c in enumerate(card.choices)]
+                        _judge(app, stage, card.path, texts, language, warnings)
+                        for i, choice in enumerate(card.choices):
+                            if not choice.feedback:
+                                continue
+                            decision = Decision(card, i, choice.effects, 0.0, 50, 50)
+                            _draw(app, [scene, FeedbackScene(app, decision, run.current)])
+                            _judge(app, stage, card.path, [(choice.line,
+                                   msgctxt.choice_feedback(card, i), choice.feedback)],
+                                   language, warnings)
+        return list(warnings.values())
+    finally:
+        pygame.quit()
+
+
+def _draw(app, scenes) -> None:
+    app.stack.scenes = list(scenes)
+    for scene in scenes:
+        scene.dirty = True
+        scene._layout_key = None
+    app.draw()
+
+
+def _judge(app, stage, path, texts, language, warnings) -> None:
+    tr = app.ctx.tr
+    drawn = {}
+    for record in app.ctx.text.drawn:
+        share = 0.0 if record.overflow else record.scale
+        drawn[record.text] = min(share, drawn.get(record.text, 1.0))
+    for line, context, source in texts:
+        shown = tr.level(context, source)
+        share = drawn.get(shown, drawn.get(f"“{shown}”"))
+        if share is None or share >= MIN_SHARE:
+            continue
+        key = (path, context)
+        if key in warnings:
+            continue
+        how = "does not fit" if share == 0 else f"must shrink to {round(share * 100)}%"
+        warnings[key] = Problem(
+            stage.source, line, path,
+            f"in {LANGUAGES[language]} this text {how} on a projector "
+            f"({PROJECTOR[0]}x{PROJECTOR[1]}, largest text): shorten it", warning=True)
