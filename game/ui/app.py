@@ -59,6 +59,10 @@ class Context:
     def reload_levels(self) -> None:
         self._levels = None
 
+    def line_height(self, points: float, bold: bool = False) -> int:
+        """Pixels one line of text takes at this size (theme points)."""
+        return self.fonts.get(self.metrics.font(points), bold).get_linesize()
+
     @property
     def levels(self) -> LevelSet:
         """Level files are read when first needed, not before the first frame."""

@@ -26,6 +26,18 @@ def shade(surface: pygame.Surface, color: tuple[int, int, int, int]) -> None:
     surface.blit(veil, (0, 0))
 
 
+def _badge_side(ctx: Context) -> int:
+    return max(ctx.metrics.px(30), ctx.line_height(SMALL, bold=True))
+
+
+def button_text_width(ctx: Context, width: int, hint: bool) -> int:
+    """How wide the label of a button ``width`` wide may be."""
+    m = ctx.metrics
+    if hint:
+        return width - m.px(12) - _badge_side(ctx) - m.px(12) - m.px(14)
+    return width - 2 * m.px(16)
+
+
 def button(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
            focused: bool, primary: bool = False, hint: str | None = None) -> None:
     """A button; ``hint`` is a key shown in a badge at its left (e.g. "1")."""
@@ -36,14 +48,15 @@ def button(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
           width=m.px(4) if focused else m.px(2))
     inner = rect.inflate(-2 * m.px(16), -2 * m.px(6))
     if hint:
-        badge = pygame.Rect(0, 0, m.px(30), m.px(30))
+        side = _badge_side(ctx)
+        badge = pygame.Rect(0, 0, side, side)
         badge.midleft = (rect.left + m.px(12), rect.centery)
         pygame.draw.rect(surface, p.accent_ink if primary else p.accent, badge,
                          border_radius=m.px(6))
         ctx.text.draw(surface, hint, m.font(SMALL), p.accent if primary else p.accent_ink,
                       badge, bold=True, align="center", valign="middle")
         inner.left = badge.right + m.px(12)
-        inner.width = rect.right - m.px(14) - inner.left
+        inner.width = button_text_width(ctx, rect.width, True)
     ctx.text.draw(surface, label, m.font(BODY), ink, inner, bold=primary,
                   align="left" if hint else "center", valign="middle")
 

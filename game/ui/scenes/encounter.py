@@ -144,8 +144,11 @@ class EncounterScene(Scene):
     def layout(self, width, height):
         m = self.app.ctx.metrics
         margin, gap = m.margin, m.gap
-        self.header = pygame.Rect(margin, m.px(14), width - 2 * margin, m.px(50))
-        self.timer_box = pygame.Rect(0, self.header.top, m.px(150), self.header.height)
+        ctx = self.app.ctx
+        self.header = pygame.Rect(margin, m.px(14), width - 2 * margin,
+                                  max(m.px(50), ctx.line_height(LARGE, bold=True)))
+        self.timer_box = pygame.Rect(0, self.header.top, round(m.px(150) * self.app.ctx.text_scale),
+                                     self.header.height)
         self.timer_box.right = self.header.right
         self.heading_box = pygame.Rect(self.header.left, self.header.top,
                                        self.timer_box.left - gap - self.header.left,
@@ -153,7 +156,8 @@ class EncounterScene(Scene):
         self.timer_bar = pygame.Rect(margin, self.header.bottom + m.px(6), width - 2 * margin,
                                      m.px(12))
         top = self.timer_bar.bottom + m.px(16)
-        left_width = max(m.px(300), width * 33 // 100)
+        # the portrait gives way to text as the text grows
+        left_width = max(m.px(300), round(width * 0.33 / self.app.ctx.text_scale ** 0.5))
         self.left = pygame.Rect(margin, top, left_width, height - top - margin)
         meter_height = widgets.meter_height(self.app.ctx)
         self.meters = []
@@ -164,8 +168,9 @@ class EncounterScene(Scene):
             y -= m.px(6)
         self.mood_meter = pygame.Rect(self.left.left, y - meter_height - m.px(4),
                                       self.left.width, meter_height)
-        self.name_box = pygame.Rect(self.left.left, self.mood_meter.top - m.px(36),
-                                    self.left.width, m.px(32))
+        name_height = ctx.line_height(BODY, bold=True)
+        self.name_box = pygame.Rect(self.left.left, self.mood_meter.top - name_height - m.px(4),
+                                    self.left.width, name_height)
         self.portrait = pygame.Rect(self.left.left, self.left.top, self.left.width,
                                     self.name_box.top - self.left.top - m.px(6))
         self.right = pygame.Rect(self.left.right + margin, top,
@@ -173,20 +178,21 @@ class EncounterScene(Scene):
                                  height - top - margin)
         self._invalidate()
 
-    def _choice_rects(self, area: pygame.Rect, texts: list[str]) -> list[pygame.Rect]:
+    def _choice_needs(self, width: int, texts: list[str]) -> list[int]:
+        """Heights the answer buttons need to show their text at full size."""
         ctx = self.app.ctx
         m = ctx.metrics
-        gap = m.gap
-        text_width = area.width - m.px(30) - m.px(12) - 2 * m.px(16)
-        needs = [ctx.text.measure(t, m.font(BODY), text_width) + m.px(24) for t in texts]
-        needs = [max(m.px(56), n) for n in needs]
-        space = area.height - gap * (len(texts) - 1)
-        if sum(needs) > space:
-            needs = [n * space // sum(needs) for n in needs]
+        text_width = widgets.button_text_width(ctx, width, hint=True)
+        return [max(m.px(56), ctx.text.measure(t, m.font(BODY), text_width) + m.px(24))
+                for t in texts]
+
+    def _stack_rects(self, area: pygame.Rect, needs: list[int]) -> list[pygame.Rect]:
+        gap = self.app.ctx.metrics.gap
+        heights = _fit(needs, area.height - gap * (len(needs) - 1))
         rects, y = [], area.top
-        for need in needs:
-            rects.append(pygame.Rect(area.left, y, area.width, need))
-            y += need + gap
+        for height in heights:
+            rects.append(pygame.Rect(area.left, y, area.width, height))
+            y += height + gap
         return rects
 
     # drawing -------------------------------------------------------------------------
@@ -296,13 +302,23 @@ class EncounterScene(Scene):
             header = tr._("From: {name}").format(name=encounter.customer.name)
         elif encounter.channel == "phone":
             header = tr._("On the line: {name}").format(name=encounter.customer.name)
-        needed = sum(ctx.text.measure(text, size, text_width) for text, size, _, _ in lines)
-        needed += (len(lines) - 1) * m.px(8) + 2 * pad
-        if header:
-            needed += m.px(30)
-        bottom_space = m.px(150) if finished else m.px(240)
+        line_needs = [ctx.text.measure(text, size, text_width) for text, size, _, _ in lines]
+        header_height = ctx.line_height(SMALL, bold=True)
+        chrome = (len(lines) - 1) * m.px(8) + 2 * pad + (header_height if header else 0)
+        texts = [tr.level(msgctxt.choice_text(card, i), c.text)
+                 for i, c in enumerate(card.choices)]
+        if finished:
+            below_needs = [m.px(64) + m.gap + m.px(58)]
+        else:
+            below_needs = self._choice_needs(area.width, texts)
+        below_total = sum(below_needs) + m.gap * (len(below_needs) - 1)
+        space = area.height - 2 * m.gap
+        bubble_height, below_height = _fit([sum(line_needs) + chrome, below_total], space)
+        if finished:  # the ending banner and button keep their size
+            below_height = min(below_total, space - m.px(80))
+            bubble_height = space - below_height
         bubble = pygame.Rect(area.left, area.top, bubble_width,
-                             min(needed, area.height - bottom_space))
+                             min(bubble_height, sum(line_needs) + chrome))
         panel(surface, bubble, p.bubble, p.panel_edge, m.radius)
         if encounter.channel == "shop":
             tail = [(bubble.left, bubble.top + m.px(30)), (bubble.left - m.px(18),
@@ -310,32 +326,27 @@ class EncounterScene(Scene):
             pygame.draw.polygon(surface, p.bubble, tail)
             pygame.draw.lines(surface, p.panel_edge, False, tail, m.px(2))
         y = bubble.top + pad
-        inner_bottom = bubble.bottom - pad
         if header:
             ctx.text.draw(surface, header, m.font(SMALL), p.accent,
-                          pygame.Rect(bubble.left + pad, y, text_width, m.px(26)), bold=True)
-            y += m.px(30)
-        remaining = [ctx.text.measure(text, size, text_width) for text, size, _, _ in lines]
-        for (text, size, color, bold), need in zip(lines, remaining, strict=True):
-            height = min(need, inner_bottom - y)
-            rect = ctx.text.draw(surface, text, size, color,
-                                 pygame.Rect(bubble.left + pad, y, text_width, max(1, height)),
-                                 bold=bold)
-            y = rect.bottom + m.px(8)
+                          pygame.Rect(bubble.left + pad, y, text_width, header_height),
+                          bold=True)
+            y += header_height
+        heights = _fit(line_needs, bubble.height - chrome)
+        for (text, size, color, bold), height in zip(lines, heights, strict=True):
+            ctx.text.draw(surface, text, size, color,
+                          pygame.Rect(bubble.left + pad, y, text_width, max(1, height)),
+                          bold=bold)
+            y += height + m.px(8)
         below = pygame.Rect(area.left, bubble.bottom + m.gap * 2, area.width,
                             area.bottom - bubble.bottom - m.gap * 2)
         if finished:
             self._draw_ending(surface, below)
         else:
-            self._draw_choices(surface, below)
+            self._draw_choices(surface, below, texts, below_needs)
 
-    def _draw_choices(self, surface, area):
+    def _draw_choices(self, surface, area, texts, needs):
         ctx = self.app.ctx
-        tr = ctx.tr
-        card = self.encounter_run.card
-        texts = [tr.level(msgctxt.choice_text(card, i), c.text)
-                 for i, c in enumerate(card.choices)]
-        self.menu.rects = self._choice_rects(area, texts)
+        self.menu.rects = self._stack_rects(area, needs)
         for index, (rect, text) in enumerate(zip(self.menu.rects, texts, strict=True)):
             button(ctx, surface, rect, text, focused=index == self.menu.focus,
                    hint=str(index + 1))
@@ -383,3 +394,12 @@ class EncounterScene(Scene):
         if label:
             ctx.text.draw(surface, label, m.font(LARGE), color, self.timer_box, bold=True,
                           align="right", valign="middle")
+
+
+def _fit(needs: list[int], space: int) -> list[int]:
+    """Heights for blocks that need ``needs``: as asked when they fit in
+    ``space``, else all shrunk in the same proportion."""
+    total = sum(needs)
+    if total <= space or total <= 0:
+        return list(needs)
+    return [max(1, need * space // total) for need in needs]
