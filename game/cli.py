@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="level files or folders (default: the game's levels/)")
     check.add_argument("--strict", action="store_true",
                        help="fail (exit 1) on warnings too, not only on errors")
+    graph = commands.add_parser("graph", help="a stage's dialogue graph (Graphviz or Mermaid)")
+    graph.add_argument("level", metavar="LEVEL", help="a level file, or a folder with one")
+    graph.add_argument("--format", choices=("dot", "mermaid"), default="dot",
+                       help="dot (Graphviz, the default) or mermaid")
+    paths = commands.add_parser("paths", help="every path through a stage, with its score")
+    paths.add_argument("level", metavar="LEVEL", help="a level file, or a folder with one")
     demo = commands.add_parser("demo", help="the game plays itself (attract mode, smoke test)")
     _display_options(demo)
     demo.add_argument("--seed", type=int, default=1)
@@ -141,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args.paths, args.strict)
+        if args.command in ("graph", "paths"):
+            from game.authoring import run_graph, run_paths
+
+            if args.command == "graph":
+                return run_graph(args.level, args.format)
+            return run_paths(args.level)
         return run_game(args, demo=args.command == "demo")
     except KeyboardInterrupt:
         return 130

@@ -20,8 +20,9 @@ CASES = {
                     "2 of 2 cards: players learn to pick the longest answer",
     "untrained-principle": "3: lint-untrained-principle: warning: the stage lists the "
                            "principle 'empathy', but none of its encounters trains it",
-    "too-long": "27: lint-too-long/counter/asks: warning: in English this text must shrink "
-                "to 62% on a projector (1920x1080, largest text): shorten it",
+    "too-long": "27: lint-too-long/counter/asks: warning: in English, the customer's line "
+                "and the answers must shrink to 62% on a projector (1920x1080, largest text): "
+                "shorten it",
 }
 
 

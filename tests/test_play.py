@@ -625,3 +625,48 @@ def test_walked_out_is_recorded_in_the_result(stage):
     assert result.walked_out
     assert result.mood == 0
     assert result.skills == {"attention": 2, "problem_solving": 1, "partnership": 0}
+
+
+def test_a_loop_back_to_a_card_earns_its_skill_points_only_once(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text(LOOP_STAGE, encoding="utf-8")
+    stage, problems = load_file(path)
+    assert problems == []
+    run = EncounterRun(stage.encounters[0])
+    run.choose(0)  # ask: +2 attention, goes to detail
+    run.choose(0)  # detail: -1 problem-solving, back to ask
+    repeat = run.choose(0)  # ask again: the +2 does not count twice
+    assert repeat.repeat and repeat.effects.attention == 0
+    assert run.skills.attention == 2 and run.skills.problem_solving == -1
+    penalty = run.choose(0)  # detail again: a loss still counts
+    assert penalty.effects.problem_solving == -1 and run.skills.problem_solving == -2
+    assert run.mood == 50 + 10 - 5 + 10 - 5  # mood changes every time
+
+
+LOOP_STAGE = """
+id: loop
+order: 1
+title: Loop
+summary: A loop.
+encounters:
+  - id: e
+    title: E
+    principles: [open-questions]
+    channel: shop
+    customer: {name: Ann, look: 1, mood: 50}
+    start: ask
+    cards:
+      ask:
+        say: "Hello?"
+        choices:
+          - {text: Tell me more., effects: {attention: 2, mood: 10}, next: detail}
+          - {text: Bye., effects: {attention: -1}, next: done}
+      detail:
+        say: Well...
+        choices:
+          - {text: "Again?", effects: {problem_solving: -1, mood: -5}, next: ask}
+          - {text: Thanks., effects: {partnership: 1}, next: done}
+      done:
+        say: Bye.
+        end: success
+"""

@@ -1,4 +1,4 @@
-"""The principle tags an encounter may train (see docs/levels.md)."""
+"""The principle tags an encounter may train (see docs/authoring.md)."""
 
 PRINCIPLES = frozenset(
     {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from game.content.model import Card, Choice, Effects, Encounter, Outcome
+from game.content.model import SKILLS, Card, Choice, Effects, Encounter, Outcome
 from game.content.validate import DEFAULT_TIMEOUT
 from game.play.scoring import Skills, best_choice_index, clamp_mood
 from game.play.timer import Timer
@@ -20,6 +20,7 @@ class Decision:
     seconds: float  # card seconds spent before deciding
     mood_before: int
     mood_after: int
+    repeat: bool = False  # the card was answered before: skill gains didn't count again
 
     @property
     def timed_out(self) -> bool:
@@ -53,6 +54,7 @@ class EncounterRun:
         self.decisions: list[Decision] = []
         self.outcome: Outcome | None = None
         self.walked_out = False
+        self._answered: set[str] = set()  # cards answered by a choice
         self.timer = Timer(self._limit(self.card), speed=timer_speed)
         if self.card.is_end:  # an encounter may start on its ending: nothing to decide
             self.outcome = self.card.end
@@ -78,7 +80,12 @@ class EncounterRun:
         if not 0 <= index < len(self.card.choices):
             raise IndexError(f"card '{self.card.id}' has no choice {index + 1}")
         choice = self.card.choices[index]
-        return self._apply(index, choice.effects, choice.next)
+        effects = choice.effects
+        repeat = self.card.id in self._answered
+        if repeat:  # a loop back to a card can't be played again for points
+            effects = replace(effects, **{s: min(0, effects.skill(s)) for s in SKILLS})
+        self._answered.add(self.card.id)
+        return self._apply(index, effects, choice.next, repeat)
 
     def timeout(self) -> Decision:
         """Time ran out: follow the card's on_timeout, or by default the customer
@@ -90,11 +97,13 @@ class EncounterRun:
         target = rule.next if rule and rule.next else self.card.id
         return self._apply(None, effects, target)
 
-    def _apply(self, index: int | None, effects: Effects, target: str) -> Decision:
+    def _apply(self, index: int | None, effects: Effects, target: str,
+               repeat: bool = False) -> Decision:
         before = self.mood
         self.skills.add(effects)
         self.mood = clamp_mood(self.mood + effects.mood)
-        decision = Decision(self.card, index, effects, self.timer.elapsed, before, self.mood)
+        decision = Decision(self.card, index, effects, self.timer.elapsed, before, self.mood,
+                            repeat)
         self.decisions.append(decision)
         self.card = self.encounter.card(target)
         if self.card.is_end:

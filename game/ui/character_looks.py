@@ -1,7 +1,7 @@
 """The customers' looks: skin, hair, clothes and accessories of each drawn
 character. A level picks one by number (``customer: {look: N}``); keep this
 table in step with ``LOOKS`` in ``game.content.model`` and the list of looks in
-docs/levels.md."""
+docs/authoring.md."""
 
 from __future__ import annotations
 

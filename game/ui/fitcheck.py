@@ -52,19 +52,23 @@ def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
                         run.current.outcome = card.end
                         scene._sync_menu()
                         _draw(app, [scene])
-                        texts = [(card.line, msgctxt.say(card), card.say)]
+                        texts = [(msgctxt.say(card), card.say)]
                         if card.narration:
-                            texts.append((card.line, msgctxt.narration(card), card.narration))
-                        texts += [(c.line, msgctxt.choice_text(card, i), c.text)
+                            texts.append((msgctxt.narration(card), card.narration))
+                        texts += [(msgctxt.choice_text(card, i), c.text)
                                   for i, c in enumerate(card.choices)]
-                        _judge(app, stage, card.path, texts, language, warnings)
+                        what = ("the customer's line and the answers" if card.choices
+                                else "the customer's last line")
+                        _judge(app, stage, card.path, card.line, what, texts, language,
+                               warnings)
                         for i, choice in enumerate(card.choices):
                             if not choice.feedback:
                                 continue
                             decision = Decision(card, i, choice.effects, 0.0, 50, 50)
                             _draw(app, [scene, FeedbackScene(app, decision, run.current)])
-                            _judge(app, stage, card.path, [(choice.line,
-                                   msgctxt.choice_feedback(card, i), choice.feedback)],
+                            _judge(app, stage, card.path, choice.line,
+                                   f"the feedback on answer {i + 1}",
+                                   [(msgctxt.choice_feedback(card, i), choice.feedback)],
                                    language, warnings)
         return list(warnings.values())
     finally:
@@ -79,22 +83,25 @@ def _draw(app, scenes) -> None:
     app.draw()
 
 
-def _judge(app, stage, path, texts, language, warnings) -> None:
+def _judge(app, stage, path, line, what, texts, language, warnings) -> None:
+    """Warn once per place (a card, or one answer's feedback) whose text can't
+    be shown at MIN_SHARE of its size."""
     tr = app.ctx.tr
     drawn = {}
     for record in app.ctx.text.drawn:
         share = 0.0 if record.overflow else record.scale
         drawn[record.text] = min(share, drawn.get(record.text, 1.0))
-    for line, context, source in texts:
+    shares = []
+    for context, source in texts:
         shown = tr.level(context, source)
         share = drawn.get(shown, drawn.get(f"“{shown}”"))
-        if share is None or share >= MIN_SHARE:
-            continue
-        key = (path, context)
-        if key in warnings:
-            continue
-        how = "does not fit" if share == 0 else f"must shrink to {round(share * 100)}%"
-        warnings[key] = Problem(
-            stage.source, line, path,
-            f"in {LANGUAGES[language]} this text {how} on a projector "
-            f"({PROJECTOR[0]}x{PROJECTOR[1]}, largest text): shorten it", warning=True)
+        if share is not None:
+            shares.append(share)
+    if not shares or min(shares) >= MIN_SHARE or (path, line) in warnings:
+        return
+    share = min(shares)
+    how = "does not fit" if share == 0 else f"must shrink to {round(share * 100)}%"
+    warnings[(path, line)] = Problem(
+        stage.source, line, path,
+        f"in {LANGUAGES[language]}, {what} {how} on a projector "
+        f"({PROJECTOR[0]}x{PROJECTOR[1]}, largest text): shorten it", warning=True)

@@ -44,6 +44,9 @@ class FeedbackScene(Scene):
         said = tr.level(msgctxt.choice_text(card, index), card.choices[index].text)
         why = (tr.level(msgctxt.choice_feedback(card, index), d.feedback) if d.feedback
                else tr._("No comment from the trainer on this answer."))
+        if d.repeat and d.effects != card.choices[index].effects:
+            why = tr._("{feedback}\n(You answered this question before: its skill points "
+                       "count only once.)").format(feedback=why)
         heading = (tr._("A strong answer") if index == d.best_index
                    else tr._("Your answer"))
         return heading, said, why
