@@ -1,4 +1,4 @@
-"""Command line: play (default), ``check`` and ``demo``.
+"""Command line: play (default), ``check``, ``graph``, ``paths`` and ``demo``.
 
 pygame is imported only when a window is needed, after the video and audio
 drivers are chosen, so ``check`` stays fast and works anywhere.

@@ -216,10 +216,13 @@ def _screens(app):
     yield "results"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scale", [None, 4], ids=["normal-text", "largest-text"])
-def test_every_scene_keeps_its_text_in_its_boxes(tmp_path, size, scale):
-    app = make_app(tmp_path, size=size, text_scale_index=scale)
+@pytest.mark.parametrize("language", ["en", "lv", "et", "lt"])
+@pytest.mark.parametrize("size, scale", [((1280, 720), None), ((1920, 1080), None),
+                                         ((1280, 720), 4), ((1920, 1080), 4)],
+                         ids=["1280x720", "1920x1080", "1280x720-largest-text",
+                              "1920x1080-largest-text"])
+def test_every_scene_keeps_its_text_in_its_boxes(tmp_path, size, scale, language):
+    app = make_app(tmp_path, size=size, text_scale_index=scale, language=language)
     app.stack.push(TitleScene(app))
     run(app)
     seen = []
@@ -265,3 +268,80 @@ def test_f11_toggles_full_screen_and_back_to_the_same_window(app):
     assert not app.fullscreen
     assert app.screen.get_size() == (1280, 720)
     assert text_problems(app) == []
+
+
+def test_switching_language_mid_encounter_keeps_the_run(app):
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    run(app, 45)  # a second and a half on the clock
+    key(app, pygame.K_2)
+    key(app, pygame.K_RETURN)
+    run_ = scene.encounter_run
+    state = (run_.card, run_.skills.as_dict(), run_.mood, len(run_.decisions))
+    elapsed = run_.timer.elapsed
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_DOWN)  # the pause menu's "Language"
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_DOWN)  # latviešu, next after English
+    key(app, pygame.K_RETURN)
+    assert app.ctx.tr.language == "lv"
+    key(app, pygame.K_ESCAPE)  # back to the pause menu
+    key(app, pygame.K_ESCAPE)  # resume
+    assert app.stack.top is scene
+    assert (run_.card, run_.skills.as_dict(), run_.mood, len(run_.decisions)) == state
+    assert run_.timer.elapsed == pytest.approx(elapsed, abs=0.1)
+    shown = {d.text for d in app.ctx.text.drawn}
+    from game.content import msgctxt
+
+    latvian = app.ctx.tr.level(msgctxt.say(run_.card), run_.card.say)
+    assert latvian != run_.card.say and latvian in shown
+
+
+def copy_game(root, target):
+    (target / "assets").mkdir(parents=True)
+    shutil.copytree(root / "assets" / "fonts", target / "assets" / "fonts")
+    shutil.copytree(root / "levels", target / "levels")
+    return target
+
+
+def test_f5_reloads_edited_levels_and_keeps_the_player_on_the_map(tmp_path, root):
+    game_root = copy_game(root, tmp_path / "game")
+    app = make_app(tmp_path / "data", root=game_root)
+    app.stack.push(TitleScene(app))
+    run(app)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    first = app.stack.top.encounter_run.card
+    level = sorted((game_root / "levels").glob("*.yaml"))[0]
+    text = level.read_text(encoding="utf-8")
+    level.write_text(text.replace(first.say, "A line the author has just written."),
+                     encoding="utf-8")
+    key(app, pygame.K_F5)
+    assert isinstance(app.stack.top, StageMapScene)
+    assert "Levels reloaded." in {d.text for d in app.ctx.text.drawn}
+    key(app, pygame.K_RETURN)
+    assert app.stack.top.encounter_run.card.say == "A line the author has just written."
+    assert "A line the author has just written." in {d.text for d in app.ctx.text.drawn}
+    pygame.quit()
+
+
+def test_f5_with_a_broken_file_shows_its_error(tmp_path, root):
+    game_root = copy_game(root, tmp_path / "game")
+    app = make_app(tmp_path / "data", root=game_root)
+    app.stack.push(TitleScene(app))
+    run(app)
+    key(app, pygame.K_RETURN)
+    level = sorted((game_root / "levels").glob("*.yaml"))[0]
+    level.write_text(level.read_text(encoding="utf-8").replace("order:", "ordr:", 1),
+                     encoding="utf-8")
+    key(app, pygame.K_F5)
+    scene = app.stack.top
+    assert isinstance(scene, StageMapScene)
+    shown = " ".join(d.text for d in app.ctx.text.drawn)
+    assert "Levels reloaded: 1 file has an error." in shown
+    broken = [e for e in scene.entries if e.stage is None]
+    assert [e.name for e in broken] == [level.name]
+    assert "unknown key 'ordr'" in str(broken[0].problem)
+    assert len(scene.entries) == 2  # the other stage still plays
+    pygame.quit()

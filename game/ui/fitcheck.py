@@ -14,6 +14,7 @@ from pathlib import Path
 from game.content import msgctxt
 from game.content.model import Problem, Stage
 from game.i18n import LANGUAGES
+from game.ui.words import quoted
 
 PROJECTOR = (1920, 1080)
 MIN_SHARE = 0.85
@@ -94,7 +95,7 @@ def _judge(app, stage, path, line, what, texts, language, warnings) -> None:
     shares = []
     for context, source in texts:
         shown = tr.level(context, source)
-        share = drawn.get(shown, drawn.get(f"“{shown}”"))
+        share = drawn.get(shown, drawn.get(quoted(tr, shown)))
         if share is not None:
             shares.append(share)
     if not shares or min(shares) >= MIN_SHARE or (path, line) in warnings:
