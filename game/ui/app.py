@@ -12,16 +12,19 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content import LevelSet, load_levels
 from game.i18n import Translator, detect_language
 from game.paths import Paths
 from game.ui.character import CharacterArt
 from game.ui.scene import Scene, SceneStack
 from game.ui.text import Fonts, TextRenderer
 from game.ui.theme import DEFAULT_TEXT_SCALE_INDEX, TEXT_SCALES, Metrics, Palette
+
+if TYPE_CHECKING:
+    from game.content import LevelSet
 
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
@@ -67,6 +70,8 @@ class Context:
     def levels(self) -> LevelSet:
         """Level files are read when first needed, not before the first frame."""
         if self._levels is None:
+            from game.content import load_levels
+
             self._levels = load_levels([self.paths.levels])
         return self._levels
 
