@@ -66,6 +66,8 @@ def _display_options(parser: argparse.ArgumentParser) -> None:
                         help="no screen or sound (dummy drivers), for machines without a display")
     parser.add_argument("--frames", type=positive, metavar="N",
                         help="quit cleanly after N drawn frames")
+    parser.add_argument("--unlock-all", action="store_true",
+                        help="open every stage at once (for trainers)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -670,3 +670,15 @@ encounters:
         say: Bye.
         end: success
 """
+
+
+def test_stages_open_one_after_another():
+    from game.play.marathon import unlocked
+
+    order = ["a", "b", "c", "d"]
+    assert unlocked(order, set()) == {"a"}
+    assert unlocked(order, {"a"}) == {"a", "b"}
+    assert unlocked(order, {"a", "b"}) == {"a", "b", "c"}
+    assert unlocked(order, {"c"}) == {"a", "c", "d"}  # finished stages stay open
+    assert unlocked(order, set(), unlock_all=True) == set(order)
+    assert unlocked([], set()) == set()

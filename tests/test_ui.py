@@ -345,3 +345,36 @@ def test_f5_with_a_broken_file_shows_its_error(tmp_path, root):
     assert "unknown key 'ordr'" in str(broken[0].problem)
     assert len(scene.entries) == 2  # the other stage still plays
     pygame.quit()
+
+
+def test_the_next_stage_opens_when_the_previous_is_finished(app):
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    key(app, pygame.K_RIGHT)
+    assert scene.locked(scene.selected)
+    shown = " ".join(d.text for d in app.ctx.text.drawn)
+    assert "Ctrl+U" in shown
+    key(app, pygame.K_RETURN)
+    assert app.stack.top is scene  # a locked stage doesn't start
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    for _ in app.stack.top.run.stage.encounters:
+        play_encounter(app)
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # results -> map
+    assert app.stack.top is scene
+    key(app, pygame.K_RIGHT)
+    assert not scene.locked(scene.selected)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, EncounterScene)
+
+
+def test_ctrl_u_opens_every_stage_for_a_trainer(app):
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    key(app, pygame.K_u, mod=pygame.KMOD_LCTRL)
+    assert all(not scene.locked(entry) for entry in scene.entries)
+    assert "Every stage is open." in {d.text for d in app.ctx.text.drawn}
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, EncounterScene)

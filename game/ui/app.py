@@ -53,6 +53,7 @@ class Context:
     timer_speed: float = 1.0
     progress: dict[str, StageRecord] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # one-line messages for the player
+    unlock_all: bool = False  # a trainer opened every stage
     _levels: LevelSet | None = None
 
     @property
@@ -61,6 +62,12 @@ class Context:
 
     def reload_levels(self) -> None:
         self._levels = None
+
+    def is_unlocked(self, stage_id: str) -> bool:
+        from game.play.marathon import unlocked
+
+        order = [stage.id for stage in self.levels.stages]
+        return stage_id in unlocked(order, self.progress, self.unlock_all)
 
     def line_height(self, points: float, bold: bool = False) -> int:
         """Pixels one line of text takes at this size (theme points)."""
@@ -280,6 +287,7 @@ def launch(args: argparse.Namespace, data_dir: Path, demo: bool = False) -> int:
     pygame.font.init()
     try:
         ctx = build_context(data_dir, args.lang)
+        ctx.unlock_all = bool(getattr(args, "unlock_all", False))
         headless = bool(args.headless)
         fixed_dt = 1 / 30 if (demo and headless) else None
         app = App(ctx, args.window or (1280, 720), fullscreen=args.fullscreen,

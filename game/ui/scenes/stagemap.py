@@ -84,9 +84,12 @@ class StageMapScene(Scene):
                                     self.start_button.width,
                                     self.start_button.top - self.info.top - pad - m.px(6))
 
+    def locked(self, entry: Entry) -> bool:
+        return entry.stage is not None and not self.app.ctx.is_unlocked(entry.stage.id)
+
     def start(self) -> None:
         entry = self.selected
-        if entry is None or entry.stage is None:
+        if entry is None or entry.stage is None or self.locked(entry):
             return
         from game.play import StageRun
         from game.ui.scenes.encounter import EncounterScene
@@ -95,6 +98,12 @@ class StageMapScene(Scene):
         self.app.stack.push(EncounterScene(self.app, run))
 
     def handle_event(self, event):
+        if event.type == pygame.KEYDOWN and getattr(event, "key", None) == pygame.K_u \
+                and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            self.app.ctx.unlock_all = True
+            self.banner, self.failed = self.app.ctx.tr._("Every stage is open."), False
+            self.dirty = True
+            return True
         got = ui_input.read(event, self.app.screen.get_size())
         if got is None:
             return False
@@ -140,12 +149,16 @@ class StageMapScene(Scene):
         focused = index == self.menu.focus
         if focused:
             pygame.draw.circle(surface, p.focus, rect.center, self.radius + m.px(7))
-        color = p.locked if entry.stage is None else p.accent
+        locked = self.locked(entry)
+        color = p.locked if entry.stage is None or locked else p.accent
         pygame.draw.circle(surface, color, rect.center, self.radius)
         pygame.draw.circle(surface, p.panel, rect.center, self.radius, m.px(3))
-        mark = "!" if entry.stage is None else str(index + 1)
-        ctx.text.draw(surface, mark, m.font(LARGE), p.accent_ink, rect, bold=True,
-                      align="center", valign="middle")
+        if locked:
+            padlock(surface, rect.center, self.radius, p.accent_ink)
+        else:
+            mark = "!" if entry.stage is None else str(index + 1)
+            ctx.text.draw(surface, mark, m.font(LARGE), p.accent_ink, rect, bold=True,
+                          align="center", valign="middle")
         record = ctx.progress.get(entry.stage.id) if entry.stage else None
         if record is not None:
             stars(surface, (rect.centerx, rect.bottom + m.px(11)), record.stars, m.px(9),
@@ -175,14 +188,30 @@ class StageMapScene(Scene):
         count = len(stage.encounters)
         details = tr.ngettext("{count} customer encounter", "{count} customer encounters",
                               count).format(count=count)
+        if self.locked(entry):
+            previous = self.entries[self.menu.focus - 1].stage
+            details += "\n" + tr._("Finish “{stage}” to open this stage. Trainers: Ctrl+U "
+                                   "opens every stage.").format(
+                stage=tr.level(msgctxt.stage_title(previous), previous.title))
         record = ctx.progress.get(stage.id)
         if record is not None:
             details += "\n" + tr.ngettext("Best so far: {stars} star", "Best so far: {stars} stars",
                                           record.stars).format(stars=record.stars)
         summary = tr.level(msgctxt.stage_summary(stage), stage.summary)
         ctx.text.draw(surface, f"{summary}\n\n{details}", m.font(BODY), p.ink, self.info_text)
-        button(ctx, surface, self.start_button, tr._("Start the stage"), focused=True,
-               primary=True)
+        if not self.locked(entry):
+            button(ctx, surface, self.start_button, tr._("Start the stage"), focused=True,
+                   primary=True)
         ctx.text.draw(surface, tr._("Enter or PageDown to start · Esc: back"),
                       m.font(SMALL) * 9 // 10, p.muted, self.hint_box, align="center",
                       valign="bottom")
+
+
+def padlock(surface: pygame.Surface, center: tuple[int, int], radius: int, color) -> None:
+    """A closed padlock inside a checkpoint."""
+    body = pygame.Rect(0, 0, radius, radius * 3 // 4)
+    body.midtop = (center[0], center[1] - radius // 8)
+    shackle = pygame.Rect(0, 0, radius * 2 // 3, radius * 3 // 4)
+    shackle.midbottom = (center[0], body.top + radius // 6)
+    pygame.draw.arc(surface, color, shackle, 0, 3.1416, max(2, radius // 7))
+    pygame.draw.rect(surface, color, body, border_radius=max(1, radius // 8))
