@@ -202,9 +202,9 @@ class StageMapScene(Scene):
         if not self.locked(entry):
             button(ctx, surface, self.start_button, tr._("Start the stage"), focused=True,
                    primary=True)
-        ctx.text.draw(surface, tr._("Enter or PageDown to start · Esc: back"),
-                      m.font(SMALL) * 9 // 10, p.muted, self.hint_box, align="center",
-                      valign="bottom")
+            ctx.text.draw(surface, tr._("Enter or PageDown to start · Esc: back"),
+                          m.font(SMALL) * 9 // 10, p.muted, self.hint_box, align="center",
+                          valign="bottom")
 
 
 def padlock(surface: pygame.Surface, center: tuple[int, int], radius: int, color) -> None:
