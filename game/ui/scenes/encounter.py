@@ -289,11 +289,12 @@ class EncounterScene(Scene):
                                     0)
             # Translators: the player's previous message in an e-mail or chat thread
             reply_text = tr._("You: {reply}").format(reply=self.last_reply)
-            reply_box.height = min(m.px(70), ctx.text.measure(reply_text, m.font(SMALL),
-                                                              reply_box.width - 2 * pad)
-                                   + 2 * m.px(10))
-            panel(surface, reply_box, p.hover, p.panel_edge, m.radius)
-            ctx.text.draw(surface, reply_text, m.font(SMALL), p.muted,
+            reply_box.height = min(2 * ctx.line_height(SMALL),
+                                   ctx.text.measure(reply_text, m.font(SMALL),
+                                                    reply_box.width - 2 * pad)) + 2 * m.px(10)
+            # a sent message: on the right, in the accent colour, like any chat or mail app
+            panel(surface, reply_box, p.accent, None, m.radius)
+            ctx.text.draw(surface, reply_text, m.font(SMALL), p.accent_ink,
                           reply_box.inflate(-2 * pad, -2 * m.px(10)))
             area = pygame.Rect(area.left, reply_box.bottom + m.gap, area.width,
                                area.bottom - reply_box.bottom - m.gap)
@@ -304,7 +305,8 @@ class EncounterScene(Scene):
             header = tr._("On the line: {name}").format(name=encounter.customer.name)
         line_needs = [ctx.text.measure(text, size, text_width) for text, size, _, _ in lines]
         header_height = ctx.line_height(SMALL, bold=True)
-        chrome = (len(lines) - 1) * m.px(8) + 2 * pad + (header_height if header else 0)
+        chrome = (len(lines) - 1) * m.px(8) + 2 * pad + (header_height + m.px(10) if header
+                                                          else 0)
         texts = [tr.level(msgctxt.choice_text(card, i), c.text)
                  for i, c in enumerate(card.choices)]
         if finished:
@@ -325,12 +327,22 @@ class EncounterScene(Scene):
                     bubble.top + m.px(44)), (bubble.left, bubble.top + m.px(56))]
             pygame.draw.polygon(surface, p.bubble, tail)
             pygame.draw.lines(surface, p.panel_edge, False, tail, m.px(2))
+        elif encounter.channel == "chat":  # a received message's corner
+            corner = [(bubble.left + m.px(14), bubble.bottom - 1),
+                      (bubble.left - m.px(6), bubble.bottom + m.px(10)),
+                      (bubble.left + m.px(34), bubble.bottom - 1)]
+            pygame.draw.polygon(surface, p.bubble, corner)
+            pygame.draw.lines(surface, p.panel_edge, False, corner, m.px(2))
         y = bubble.top + pad
         if header:
             ctx.text.draw(surface, header, m.font(SMALL), p.accent,
                           pygame.Rect(bubble.left + pad, y, text_width, header_height),
                           bold=True)
             y += header_height
+            if encounter.channel == "email":  # the rule under a mail's header
+                pygame.draw.line(surface, p.panel_edge, (bubble.left + pad, y + m.px(4)),
+                                 (bubble.right - pad, y + m.px(4)), max(1, m.px(1)))
+            y += m.px(10)
         heights = _fit(line_needs, bubble.height - chrome)
         for (text, size, color, bold), height in zip(lines, heights, strict=True):
             ctx.text.draw(surface, text, size, color,
