@@ -125,10 +125,9 @@ def _join(row: tuple[str, ...], widths: list[int]) -> str:
 def _loop_text(loop: Loop) -> str:
     way = " → ".join(f"{step.card} ({step.number})" for step in loop.steps)
     gain = loop.gain
-    return (f"going round {way} → {loop.steps[0].card} again earns "
-            f"A{gain.attention:+d} P{gain.problem_solving:+d} Q{gain.partnership:+d} "
-            f"= {gain.skill_total:+d} (mood {gain.mood:+d}) each time: "
-            "a player can repeat it for points the maximum doesn't count")
+    return (f"going round {way} → {loop.steps[0].card} again changes the mood by "
+            f"{gain.mood:+d} each time; its skill points (A{gain.attention:+d} "
+            f"P{gain.problem_solving:+d} Q{gain.partnership:+d}) count only the first time")
 
 
 def _off_path_reason(walk: EncounterPaths, card_id: str) -> str:

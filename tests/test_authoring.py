@@ -323,11 +323,11 @@ def test_paths_through_a_cycle_visit_each_card_once(root):
     assert (loop.gain.skill_total, loop.gain.mood) == (2, 0)
 
 
-def test_paths_command_warns_of_a_loop_that_earns_points(root, capsys):
+def test_paths_command_notes_a_loop_and_that_its_points_count_once(root, capsys):
     assert main(["paths", str(root / CYCLE)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert ("  note: going round a (1) → b (1) → a again earns A+1 P+0 Q+1 = +2 (mood +0) "
-            "each time: a player can repeat it for points the maximum doesn't count") in out
+    assert ("  note: going round a (1) → b (1) → a again changes the mood by +0 each time; "
+            "its skill points (A+1 P+0 Q+1) count only the first time") in out
     assert "  worst: 2 → 1 → 2  A+0 P+1 Q-2 = -1  mood 15  fail (lose)" in out
     assert out[-1] == "Maximum score: 6"
 

@@ -83,8 +83,8 @@ class Path:
 @dataclass(frozen=True)
 class Loop:
     """Choices that lead back to a card already on the path and earn skill
-    points on the way: a player who goes round again gains ``gain`` each time,
-    without limit (paths, and the game's maximum, count the loop at most once)."""
+    points on the way. In play a card's skill points count once per encounter,
+    so going round again changes only the mood; paths never repeat a card."""
 
     steps: tuple[Step, ...]  # from the card returned to, round to it again
     gain: Effects

@@ -48,10 +48,12 @@ def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
                     run.index = index
                     run.current = run.current.__class__(encounter)
                     scene = EncounterScene(app, run)
+                    replies = _longest_reply_to(encounter, app.ctx.tr)
                     for card in encounter.cards.values():
                         run.current.card = card
                         run.current.outcome = card.end
                         scene._sync_menu()
+                        scene.last_reply = replies.get(card.id)  # the thread's "You: ..."
                         _draw(app, [scene])
                         texts = [(msgctxt.say(card), card.say)]
                         if card.narration:
@@ -74,6 +76,18 @@ def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
         return list(warnings.values())
     finally:
         pygame.quit()
+
+
+def _longest_reply_to(encounter, tr) -> dict[str, str]:
+    """For each card, the longest answer that leads to it: the worst case for
+    the player's message shown above an e-mail or a chat message."""
+    longest: dict[str, str] = {}
+    for card in encounter.cards.values():
+        for index, choice in enumerate(card.choices):
+            text = tr.level(msgctxt.choice_text(card, index), choice.text)
+            if len(text) > len(longest.get(choice.next, "")):
+                longest[choice.next] = text
+    return longest
 
 
 def _draw(app, scenes) -> None:
