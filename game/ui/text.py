@@ -76,6 +76,17 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return lines
 
 
+def _cut(font: pygame.font.Font, line: str, width: int) -> str:
+    """The line shortened at a word (or, failing that, a letter) to end in "…"."""
+    words = line.split(" ")
+    while len(words) > 1 and font.size(" ".join(words) + "…")[0] > width:
+        words.pop()
+    line = " ".join(words)
+    while line and font.size(line + "…")[0] > width:
+        line = line[:-1]
+    return line.rstrip(" ,.;:") + "…"
+
+
 class TextRenderer:
     def __init__(self, fonts: Fonts):
         self.fonts = fonts
@@ -83,19 +94,22 @@ class TextRenderer:
         self.drawn: list[Drawn] = []
 
     def fit(self, text: str, size: int, color: Color, box: tuple[int, int],
-            bold: bool = False, align: str = "left", max_lines: int | None = None) -> TextBlock:
-        key = (text, size, color, box, bold, align, max_lines)
+            bold: bool = False, align: str = "left", max_lines: int | None = None,
+            ellipsis: bool = False) -> TextBlock:
+        """Wrap ``text`` into ``box``, shrinking the font until it fits; with
+        ``ellipsis`` keep the size and cut the text with "…" instead."""
+        key = (text, size, color, box, bold, align, max_lines, ellipsis)
         block = self._cache.get(key)
         if block is not None:
             self._cache.move_to_end(key)
             return block
-        block = self._layout(text, size, color, box, bold, align, max_lines)
+        block = self._layout(text, size, color, box, bold, align, max_lines, ellipsis)
         self._cache[key] = block
         if len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
         return block
 
-    def _layout(self, text, size, color, box, bold, align, max_lines) -> TextBlock:
+    def _layout(self, text, size, color, box, bold, align, max_lines, ellipsis) -> TextBlock:
         width, height = box
         size_now = size
         while True:
@@ -104,13 +118,16 @@ class TextRenderer:
             line_height = font.get_linesize()
             fits = len(lines) * line_height <= height and (
                 max_lines is None or len(lines) <= max_lines)
-            if fits or size_now <= MIN_FONT:
+            if fits or ellipsis or size_now <= MIN_FONT:
                 break
             size_now = max(MIN_FONT, int(size_now * 0.92))
         overflow = not fits
         if overflow:
             keep = max(1, min(len(lines), height // line_height, max_lines or len(lines)))
             lines = lines[:keep]
+            if ellipsis:
+                lines[-1] = _cut(font, lines[-1], width)
+                overflow = len(lines) * line_height > height
         rendered = [font.render(line, True, color) for line in lines]
         block_width = min(width, max((s.get_width() for s in rendered), default=0))
         surface = pygame.Surface((max(1, block_width), max(1, len(lines) * line_height)),
@@ -127,9 +144,11 @@ class TextRenderer:
 
     def draw(self, target: pygame.Surface, text: str, size: int, color: Color,
              box: pygame.Rect, bold: bool = False, align: str = "left",
-             valign: str = "top", max_lines: int | None = None) -> pygame.Rect:
+             valign: str = "top", max_lines: int | None = None,
+             ellipsis: bool = False) -> pygame.Rect:
         """Fit ``text`` into ``box`` and blit it; returns the rect drawn."""
-        block = self.fit(text, size, color, (box.width, box.height), bold, align, max_lines)
+        block = self.fit(text, size, color, (box.width, box.height), bold, align, max_lines,
+                         ellipsis)
         rect = block.surface.get_rect()
         if align == "center":
             rect.centerx = box.centerx

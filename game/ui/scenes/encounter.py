@@ -289,13 +289,14 @@ class EncounterScene(Scene):
                                     0)
             # Translators: the player's previous message in an e-mail or chat thread
             reply_text = tr._("You: {reply}").format(reply=self.last_reply)
-            reply_box.height = min(2 * ctx.line_height(SMALL),
-                                   ctx.text.measure(reply_text, m.font(SMALL),
-                                                    reply_box.width - 2 * pad)) + 2 * m.px(10)
+            # One line is enough to place the thread; the whole answer was on the
+            # feedback screen a moment ago.
+            reply_box.height = ctx.line_height(SMALL) + 2 * m.px(10)
             # a sent message: on the right, in the accent colour, like any chat or mail app
             panel(surface, reply_box, p.accent, None, m.radius)
             ctx.text.draw(surface, reply_text, m.font(SMALL), p.accent_ink,
-                          reply_box.inflate(-2 * pad, -2 * m.px(10)))
+                          reply_box.inflate(-2 * pad, -2 * m.px(10)), max_lines=1,
+                          ellipsis=True)
             area = pygame.Rect(area.left, reply_box.bottom + m.gap, area.width,
                                area.bottom - reply_box.bottom - m.gap)
         header = None

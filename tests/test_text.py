@@ -1,0 +1,38 @@
+"""Text layout: wrapping, shrinking to fit, and cutting with an ellipsis."""
+
+import pygame
+import pytest
+
+from game.paths import Paths
+from game.ui.text import Fonts, TextRenderer, wrap
+
+
+@pytest.fixture
+def renderer():
+    pygame.font.init()
+    yield TextRenderer(Fonts(Paths.of_install().fonts))
+    pygame.font.quit()
+
+
+def test_wrapping_keeps_every_line_inside_the_width(renderer):
+    font = renderer.fonts.get(20)
+    text = "Sveiki! Vai varat man palīdzēt atrast dāvanu tēvam? " * 4 + "Ļoti-garš-vārds" * 8
+    lines = wrap(font, text, 300)
+    assert all(font.size(line)[0] <= 300 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+
+def test_text_that_does_not_fit_shrinks(renderer):
+    long = "A customer explains a long story about a parcel. " * 6
+    block = renderer.fit(long, 30, (0, 0, 0), (400, 120))
+    assert block.size < 30 and not block.overflow
+    assert block.surface.get_height() <= 120
+
+
+def test_ellipsis_keeps_the_size_and_cuts_to_one_line(renderer):
+    long = "You: I'll let you know. You'll get an email within five working days, promise."
+    block = renderer.fit(long, 24, (0, 0, 0), (300, 40), max_lines=1, ellipsis=True)
+    assert block.size == 24 and block.lines == 1 and not block.overflow
+    assert block.surface.get_width() <= 300
+    short = renderer.fit("You: Fine.", 24, (0, 0, 0), (300, 40), max_lines=1, ellipsis=True)
+    assert short.surface.get_width() < block.surface.get_width()
