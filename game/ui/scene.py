@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
+
+from game.ui.input import Input, Menu, read
+from game.ui.widgets import button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -129,3 +133,37 @@ class SceneStack:
 
     def wake_in(self) -> float | None:
         return self.top.wake_in() if self.top else None
+
+
+class MenuScene(Scene):
+    """A scene driven by one Menu of buttons: ``activate(index)`` runs the chosen
+    one, and ``shortcut(got)`` may take an input first (Esc, a clicker key)."""
+
+    menu: Menu
+
+    def activate(self, index: int) -> None:
+        raise NotImplementedError
+
+    def shortcut(self, got: Input) -> bool:
+        """Handle ``got`` before the menu does; True if it was handled."""
+        return False
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        got = read(event, self.app.screen.get_size())
+        if got is None:
+            return not self.opaque  # an overlay lets nothing through
+        if self.shortcut(got):
+            self.dirty = True
+            return True
+        chosen = self.menu.handle(got)
+        if chosen is not None:
+            self.activate(chosen)
+        if self.menu.changed:
+            self.dirty = True
+        return True
+
+    def draw_buttons(self, surface: pygame.Surface, labels: list[str],
+                     primary: Callable[[int], bool]) -> None:
+        for index, (rect, label) in enumerate(zip(self.menu.rects, labels, strict=True)):
+            button(self.app.ctx, surface, rect, label, focused=index == self.menu.focus,
+                   primary=primary(index))

@@ -8,12 +8,12 @@ import pygame
 from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
-from game.ui.scene import Scene
+from game.ui.scene import MenuScene
 from game.ui.theme import SMALL, TITLE
-from game.ui.widgets import button, panel, shade
+from game.ui.widgets import panel, shade
 
 
-class LanguageScene(Scene):
+class LanguageScene(MenuScene):
     opaque = False
 
     def __init__(self, app):
@@ -46,19 +46,14 @@ class LanguageScene(Scene):
         self.app.set_language(self.codes[index])
         self.dirty = True
 
-    def handle_event(self, event):
-        got = ui_input.read(event, self.app.screen.get_size())
-        if got is not None and got.intent in (Intent.BACK, Intent.RETREAT):
+    def shortcut(self, got):
+        if got.intent in (Intent.BACK, Intent.RETREAT):
             self.app.stack.pop()
             return True
-        if got is not None and got.intent is Intent.ADVANCE:
-            got = ui_input.Input(Intent.NEXT)
-        chosen = self.menu.handle(got)
-        if chosen is not None:
-            self.activate(chosen)
-        if self.menu.changed:
-            self.dirty = True
-        return True
+        if got.intent is Intent.ADVANCE:  # a clicker walks down the list
+            self.menu.move(1)
+            return True
+        return False
 
     def draw(self, surface):
         ctx = self.app.ctx
@@ -68,10 +63,8 @@ class LanguageScene(Scene):
         ctx.text.draw(surface, tr._("Language"), m.font(TITLE), p.ink, self.title_box,
                       bold=True, valign="middle")
         labels = [LANGUAGES[code] for code in self.codes] + [tr._("Back")]
-        for index, (rect, label) in enumerate(zip(self.menu.rects, labels, strict=True)):
-            current = index < len(self.codes) and self.codes[index] == tr.language
-            button(ctx, surface, rect, label, focused=index == self.menu.focus,
-                   primary=current)
+        self.draw_buttons(surface, labels, lambda index: index < len(self.codes)
+                          and self.codes[index] == tr.language)
         note = ctx.notices[-1] if ctx.notices else tr._(
             "The game keeps your place, your scores and the timer when you switch.")
         ctx.text.draw(surface, note, m.font(SMALL), p.poor if ctx.notices else p.muted,

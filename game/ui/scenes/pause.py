@@ -7,14 +7,14 @@ import pygame
 from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
-from game.ui.scene import Scene
+from game.ui.scene import MenuScene, Scene
 from game.ui.theme import BODY, TITLE
-from game.ui.widgets import button, panel, shade
+from game.ui.widgets import panel, shade
 
 RESUME, LANGUAGE, TO_MAP, QUIT = range(4)
 
 
-class PauseScene(Scene):
+class PauseScene(MenuScene):
     opaque = False
 
     def __init__(self, app):
@@ -60,17 +60,11 @@ class PauseScene(Scene):
         elif index == QUIT:
             self.app.quit()
 
-    def handle_event(self, event):
-        got = ui_input.read(event, self.app.screen.get_size())
-        if got is not None and got.intent in (Intent.BACK, Intent.ADVANCE):
+    def shortcut(self, got):
+        if got.intent in (Intent.BACK, Intent.ADVANCE):
             self.activate(RESUME)
             return True
-        chosen = self.menu.handle(got)
-        if chosen is not None:
-            self.activate(chosen)
-        if self.menu.changed:
-            self.dirty = True
-        return True
+        return False
 
     def draw(self, surface):
         ctx = self.app.ctx
@@ -79,9 +73,7 @@ class PauseScene(Scene):
         panel(surface, self.box, p.panel, p.panel_edge, m.radius)
         ctx.text.draw(surface, tr._("Paused"), m.font(TITLE), p.ink, self.title_box, bold=True,
                       align="center", valign="middle")
-        for index, (rect, label) in enumerate(zip(self.menu.rects, self.labels(), strict=True)):
-            button(ctx, surface, rect, label, focused=index == self.menu.focus,
-                   primary=index == RESUME)
+        self.draw_buttons(surface, self.labels(), lambda index: index == RESUME)
         ctx.text.draw(surface, tr._("The timer waits while the game is paused."),
                       m.font(BODY) * 4 // 5, p.muted, self.hint_box, align="center",
                       valign="middle")

@@ -10,15 +10,15 @@ from game.play import StageRun
 from game.play.scoring import max_stage_total
 from game.ui import input as ui_input
 from game.ui.input import Intent
-from game.ui.scene import Scene
+from game.ui.scene import MenuScene
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
-from game.ui.widgets import button, meter, panel, stars
+from game.ui.widgets import meter, panel, stars
 from game.ui.words import outcome_name, skill_name, stage_name
 
 TO_MAP, AGAIN = range(2)
 
 
-class ResultsScene(Scene):
+class ResultsScene(MenuScene):
     def __init__(self, app, run: StageRun):
         super().__init__(app)
         self.run = run
@@ -45,19 +45,11 @@ class ResultsScene(Scene):
             pygame.Rect(margin, height - margin - button_height, button_width, button_height),
         ]
 
-    def handle_event(self, event):
-        got = ui_input.read(event, self.app.screen.get_size())
-        if got is None:
-            return False
+    def shortcut(self, got):
         if got.intent in (Intent.ADVANCE, Intent.BACK, Intent.RETREAT):
             self.activate(TO_MAP)
             return True
-        chosen = self.menu.handle(got)
-        if chosen is not None:
-            self.activate(chosen)
-        if self.menu.changed:
-            self.dirty = True
-        return True
+        return False
 
     def activate(self, index):
         if index == TO_MAP:
@@ -85,9 +77,7 @@ class ResultsScene(Scene):
         self._draw_skills(surface)
         self._draw_list(surface)
         labels = [tr._("Back to the marathon map"), tr._("Play this stage again")]
-        for index, (rect, label) in enumerate(zip(self.menu.rects, labels, strict=True)):
-            button(ctx, surface, rect, label, focused=index == self.menu.focus,
-                   primary=index == TO_MAP)
+        self.draw_buttons(surface, labels, lambda index: index == TO_MAP)
 
     def _draw_skills(self, surface):
         ctx = self.app.ctx

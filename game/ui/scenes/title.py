@@ -7,14 +7,14 @@ import pygame
 from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
-from game.ui.scene import Scene
+from game.ui.scene import MenuScene
 from game.ui.theme import BODY, HUGE, LARGE
-from game.ui.widgets import button, road, route_points
+from game.ui.widgets import road, route_points
 
 START, LANGUAGE, QUIT = range(3)
 
 
-class TitleScene(Scene):
+class TitleScene(MenuScene):
     def __init__(self, app):
         super().__init__(app)
         self.menu = ui_input.Menu(3)
@@ -59,17 +59,11 @@ class TitleScene(Scene):
         elif index == QUIT:
             self.app.quit()
 
-    def handle_event(self, event):
-        got = ui_input.read(event, self.app.screen.get_size())
-        if got is not None and got.intent is Intent.ADVANCE:
+    def shortcut(self, got):
+        if got.intent is Intent.ADVANCE:
             self.activate(START)
             return True
-        chosen = self.menu.handle(got)
-        if chosen is not None:
-            self.activate(chosen)
-        if self.menu.changed:
-            self.dirty = True
-        return got is not None
+        return False
 
     def draw(self, surface):
         ctx = self.app.ctx
@@ -82,9 +76,7 @@ class TitleScene(Scene):
         ctx.text.draw(surface, tr._("Train attention, problem-solving and partnership, "
                                     "one customer at a time."),
                       m.font(LARGE), p.muted, self.tagline_box, align="center")
-        for index, (rect, label) in enumerate(zip(self.menu.rects, self.labels(), strict=True)):
-            button(ctx, surface, rect, label, focused=index == self.menu.focus,
-                   primary=index == START)
+        self.draw_buttons(surface, self.labels(), lambda index: index == START)
         if ctx.notices:
             ctx.text.draw(surface, ctx.notices[-1], m.font(BODY) * 4 // 5, p.poor,
                           self.notice_box, align="center", valign="middle")
