@@ -79,15 +79,24 @@ class ResultsScene(MenuScene):
         labels = [tr._("Back to the marathon map"), tr._("Play this stage again")]
         self.draw_buttons(surface, labels, lambda index: index == TO_MAP)
 
+    def _titled_panel(self, surface, area: pygame.Rect, heading: str) -> pygame.Rect:
+        """Draw a panel with a heading; return the heading's rect."""
+        ctx = self.app.ctx
+        p, m = ctx.palette, ctx.metrics
+        panel(surface, area, p.panel, p.panel_edge, m.radius)
+        pad = m.px(20)
+        title = pygame.Rect(area.left + pad, area.top + pad, area.width - 2 * pad,
+                            max(m.px(34), ctx.line_height(BODY, bold=True)))
+        ctx.text.draw(surface, heading, m.font(BODY), p.ink, title, bold=True,
+                      valign="middle")
+        return title
+
     def _draw_skills(self, surface):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         area = self.skills_panel
-        panel(surface, area, p.panel, p.panel_edge, m.radius)
         pad = m.px(20)
-        title = pygame.Rect(area.left + pad, area.top + pad, area.width - 2 * pad, m.px(34))
-        ctx.text.draw(surface, tr._("Your skills in this stage"), m.font(BODY), p.ink, title,
-                      bold=True, valign="middle")
+        title = self._titled_panel(surface, area, tr._("Your skills in this stage"))
         totals = self.run.skills
         row = (area.bottom - pad - title.bottom - m.gap) // 3
         for index, skill in enumerate(SKILLS):
@@ -103,12 +112,9 @@ class ResultsScene(MenuScene):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         area = self.list_panel
-        panel(surface, area, p.panel, p.panel_edge, m.radius)
         pad = m.px(20)
-        title = pygame.Rect(area.left + pad, area.top + pad, area.width - 2 * pad, m.px(34))
         # Translators: heading of the list of this stage's customers and how each ended
-        ctx.text.draw(surface, tr._("Customers"), m.font(BODY), p.ink, title, bold=True,
-                      valign="middle")
+        title = self._titled_panel(surface, area, tr._("Customers"))
         results = self.run.results
         row = (area.bottom - pad - title.bottom - m.gap) // max(1, len(results))
         row = min(row, m.px(64))
