@@ -117,3 +117,14 @@ def test_demo_plays_every_stage_and_prints_one_json_line(root, tmp_path, strateg
         assert len(played["outcomes"]) == len(stage.encounters)
         if strategy == "best":
             assert played["stars"] == 3, played
+
+
+def test_no_screen_gets_one_line_that_names_the_way_out(root, tmp_path):
+    result = run_cli(root, "--data-dir", str(tmp_path),
+                     env_extra={"SDL_VIDEODRIVER": "no-such-driver"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("service-marathon: can't open a window (")
+    assert lines[0].endswith("); on a machine without a screen, add --headless")

@@ -283,20 +283,24 @@ def build_context(data_dir: Path, language: str | None, paths: Paths | None = No
 def launch(args: argparse.Namespace, data_dir: Path, demo: bool = False) -> int:
     from game.ui.scenes.title import TitleScene
 
-    pygame.display.init()
-    pygame.font.init()
     try:
-        ctx = build_context(data_dir, args.lang)
-        ctx.unlock_all = bool(getattr(args, "unlock_all", False))
-        headless = bool(args.headless)
-        fixed_dt = 1 / 30 if (demo and headless) else None
-        app = App(ctx, args.window or (1280, 720), fullscreen=args.fullscreen,
-                  fixed_dt=fixed_dt, max_frames=args.frames)
+        try:
+            pygame.display.init()
+            pygame.font.init()
+            ctx = build_context(data_dir, args.lang)
+            ctx.unlock_all = bool(getattr(args, "unlock_all", False))
+            fixed_dt = 1 / 30 if (demo and args.headless) else None
+            app = App(ctx, args.window or (1280, 720), fullscreen=args.fullscreen,
+                      fixed_dt=fixed_dt, max_frames=args.frames)
+        except pygame.error as error:
+            print(f"service-marathon: can't open a window ({error}); on a machine without "
+                  "a screen, add --headless", file=sys.stderr)
+            return 1
         if demo:
             from game.ui.demo import Autopilot
 
             app.autopilot = Autopilot(app, seed=args.seed, strategy=args.strategy,
-                                      fast=headless)
+                                      fast=bool(args.headless))
         code = app.run(TitleScene(app))
         if demo:
             import json
