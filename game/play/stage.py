@@ -22,13 +22,13 @@ class EncounterResult:
 
 
 class StageRun:
-    def __init__(self, stage: Stage, timer_speed: float = 1.0):
+    def __init__(self, stage: Stage, timer_speed: float = 1.0, first: int = 0):
         self.stage = stage
         self.timer_speed = timer_speed
-        self.index = 0
+        self.index = first
         self.results: list[EncounterResult] = []
         self.best_totals = [max_skill_total(e) for e in stage.encounters]
-        self.current = EncounterRun(stage.encounters[0], timer_speed)
+        self.current = EncounterRun(stage.encounters[first], timer_speed)
 
     @property
     def best_total(self) -> int:

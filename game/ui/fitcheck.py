@@ -44,16 +44,11 @@ def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
             app.set_language(language)
             for stage in stages:
                 for index, encounter in enumerate(stage.encounters):
-                    run = StageRun(stage)
-                    run.index = index
-                    run.current = run.current.__class__(encounter)
+                    run = StageRun(stage, first=index)
                     scene = EncounterScene(app, run)
                     replies = _longest_reply_to(encounter, app.ctx.tr)
                     for card in encounter.cards.values():
-                        run.current.card = card
-                        run.current.outcome = card.end
-                        scene._sync_menu()
-                        scene.last_reply = replies.get(card.id)  # the thread's "You: ..."
+                        scene.preview(card, replies.get(card.id))
                         _draw(app, [scene])
                         texts = [(msgctxt.say(card), card.say)]
                         if card.narration:
@@ -92,9 +87,7 @@ def _longest_reply_to(encounter, tr) -> dict[str, str]:
 
 def _draw(app, scenes) -> None:
     app.stack.scenes = list(scenes)
-    for scene in scenes:
-        scene.dirty = True
-        scene._layout_key = None
+    app.stack.mark_dirty()
     app.draw()
 
 

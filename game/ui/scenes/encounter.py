@@ -58,6 +58,15 @@ class EncounterScene(Scene):
         self.menu.focus = 0
         self._invalidate()
 
+    def preview(self, card, reply: str | None = None) -> None:
+        """Show ``card`` as if the dialogue had reached it, with ``reply`` as the
+        player's last message (the projector fit check draws every card so)."""
+        run = self.encounter_run
+        run.card = card
+        run.outcome = card.end
+        self.last_reply = reply
+        self._sync_menu()
+
     def _invalidate(self) -> None:
         self._layer_key = None
         self.dirty = True
