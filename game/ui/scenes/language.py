@@ -9,7 +9,7 @@ from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import MenuScene
-from game.ui.theme import SMALL, TITLE
+from game.ui.theme import BODY, SMALL, TITLE
 from game.ui.widgets import panel, shade
 
 
@@ -23,15 +23,18 @@ class LanguageScene(MenuScene):
                                   focus=self.codes.index(app.ctx.tr.language))
 
     def layout(self, width, height):
-        m = self.app.ctx.metrics
+        ctx = self.app.ctx
+        m = ctx.metrics
         w = min(width - 2 * m.margin, m.px(560))
-        row = m.px(56)
+        row = max(m.px(56), ctx.line_height(BODY) + m.px(16))
+        title_height = max(m.px(56), ctx.line_height(TITLE, bold=True))
+        note_height = 2 * ctx.line_height(SMALL)
         count = len(self.codes) + 1
-        h = m.px(100) + count * (row + m.gap) + m.px(80)
+        h = 2 * m.margin + title_height + count * (row + m.gap) + note_height
         self.box = pygame.Rect((width - w) // 2, max(m.margin, (height - h) // 2), w,
                                min(h, height - 2 * m.margin))
         inner = self.box.inflate(-2 * m.margin, -2 * m.margin)
-        self.title_box = pygame.Rect(inner.left, inner.top, inner.width, m.px(56))
+        self.title_box = pygame.Rect(inner.left, inner.top, inner.width, title_height)
         top = self.title_box.bottom + m.gap
         self.menu.rects = [pygame.Rect(inner.left, top + i * (row + m.gap), inner.width, row)
                            for i in range(count)]

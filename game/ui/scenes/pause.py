@@ -28,19 +28,22 @@ class PauseScene(MenuScene):
             tr._("Quit the game")]
 
     def layout(self, width, height):
-        m = self.app.ctx.metrics
+        ctx = self.app.ctx
+        m = ctx.metrics
         w = min(width - 2 * m.margin, m.px(560))
-        button_height = m.px(56)
-        h = m.px(110) + 4 * (button_height + m.gap) + m.px(50)
-        self.box = pygame.Rect((width - w) // 2, (height - h) // 2, w, h)
+        button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))
+        title_height = max(m.px(60), ctx.line_height(TITLE, bold=True))
+        hint_height = ctx.line_height(BODY) * 4 // 5 * 2
+        h = 2 * m.margin + title_height + 4 * (button_height + m.gap) + m.gap + hint_height
+        self.box = pygame.Rect((width - w) // 2, max(0, (height - h) // 2), w, h)
         self.title_box = pygame.Rect(self.box.left + m.margin, self.box.top + m.margin,
-                                     w - 2 * m.margin, m.px(60))
+                                     w - 2 * m.margin, title_height)
         top = self.title_box.bottom + m.gap
         self.menu.rects = [pygame.Rect(self.box.left + m.margin,
                                        top + i * (button_height + m.gap),
                                        w - 2 * m.margin, button_height) for i in range(4)]
         self.hint_box = pygame.Rect(self.box.left + m.margin, self.menu.rects[-1].bottom + m.gap,
-                                    w - 2 * m.margin, m.px(34))
+                                    w - 2 * m.margin, hint_height)
 
     def activate(self, index):
         stack = self.app.stack
