@@ -14,6 +14,7 @@ import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,8 @@ LEVELS = "tests/fixtures/levels"
 GOOD = f"{LEVELS}/good.yaml"
 SMALL = f"{LEVELS}/paths-small.yaml"
 CYCLE = f"{LEVELS}/paths-cycle.yaml"
+SHIPPED = sorted(f"levels/{path.name}"
+                 for path in (Path(__file__).parents[1] / "levels").glob("[0-9]*.yaml"))
 BROKEN = f"{LEVELS}/bad/not-yaml.yaml"
 
 
@@ -84,8 +87,7 @@ def rendered_clusters(dot_text: str) -> dict[str, dict]:
 
 # -- graph: Graphviz ------------------------------------------------------------
 
-@pytest.mark.parametrize("level", [GOOD, SMALL, CYCLE, "levels/01-first-contact.yaml",
-                                   "levels/02-positive-words.yaml"])
+@pytest.mark.parametrize("level", [GOOD, SMALL, CYCLE, *SHIPPED])
 def test_graphviz_renders_the_dot_output_without_a_word_of_complaint(root, level, capsys):
     assert main(["graph", str(root / level)]) == 0
     out = capsys.readouterr().out
@@ -410,7 +412,7 @@ def test_a_folder_with_one_level_is_that_level(command, root, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", ["graph", "paths"])
-@pytest.mark.parametrize("case", ["missing", "empty folder", "two levels", "broken"])
+@pytest.mark.parametrize("case", ["missing", "empty folder", "six levels", "broken"])
 def test_bad_input_gets_the_checkers_one_line_and_exit_1(command, case, root, tmp_path,
                                                          capsys, monkeypatch):
     monkeypatch.chdir(root)
@@ -418,8 +420,8 @@ def test_bad_input_gets_the_checkers_one_line_and_exit_1(command, case, root, tm
         level, line = "no-such-level.yaml", "no-such-level.yaml: no such file or folder"
     elif case == "empty folder":
         level, line = str(tmp_path), f"{tmp_path}: no level files (*.yaml) in this folder"
-    elif case == "two levels":
-        level, line = "levels", "levels: 2 level files in this folder; name one of them"
+    elif case == "six levels":
+        level, line = "levels", "levels: 6 level files in this folder; name one of them"
     else:
         level = BROKEN
         line = f"{BROKEN}:72: not valid YAML: expected ',' or '}}', but got ':'"

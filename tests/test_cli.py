@@ -25,7 +25,7 @@ def run_cli(root, *args, env_extra=None):
 def test_check_passes_on_the_shipped_levels(capsys):
     assert main(["check"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert last.startswith("2 stage(s) and the catalogs checked: ")
+    assert last.startswith("6 stage(s) and the catalogs checked: ")
 
 
 def test_check_names_file_line_and_card_path(capsys, root):

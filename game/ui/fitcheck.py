@@ -2,8 +2,10 @@
 
 The real encounter and feedback scenes are drawn off screen at 1920x1080
 with the largest text size, once per card and answer and language, and the
-text renderer's record says what had to shrink. A string that can't be shown
-at ``MIN_SHARE`` of its intended size, or at all, gets a warning.
+text renderer's record says what had to shrink. Shrinking is allowed down
+to the size a room can read from the back: 1/28 of the screen height, the
+projector minimum. A string that would be smaller, or can't be shown at all,
+gets a warning.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from pathlib import Path
 from game.content import msgctxt
 from game.content.model import Problem, Stage
 from game.i18n import LANGUAGES
-from game.ui.words import quoted
 
 PROJECTOR = (1920, 1080)
-MIN_SHARE = 0.85
+READABLE = PROJECTOR[1] // 28  # pixels: the smallest text a room can read
 
 
 def fit_warnings(stages: list[Stage], data_dir: Path) -> list[Problem]:
@@ -93,23 +94,24 @@ def _draw(app, scenes) -> None:
 
 def _judge(app, stage, path, line, what, texts, language, warnings) -> None:
     """Warn once per place (a card, or one answer's feedback) whose text can't
-    be shown at MIN_SHARE of its size."""
+    be shown at READABLE pixels."""
     tr = app.ctx.tr
     drawn = {}
     for record in app.ctx.text.drawn:
-        share = 0.0 if record.overflow else record.scale
-        drawn[record.text] = min(share, drawn.get(record.text, 1.0))
-    shares = []
+        size = 0 if record.overflow else record.size
+        drawn[record.text] = min(size, drawn.get(record.text, size))
+    sizes = []
     for context, source in texts:
         shown = tr.level(context, source)
-        share = drawn.get(shown, drawn.get(quoted(tr, shown)))
-        if share is not None:
-            shares.append(share)
-    if not shares or min(shares) >= MIN_SHARE or (path, line) in warnings:
+        size = drawn.get(shown)
+        if size is not None:
+            sizes.append(size)
+    if not sizes or min(sizes) >= READABLE or (path, line) in warnings:
         return
-    share = min(shares)
-    how = "does not fit" if share == 0 else f"must shrink to {round(share * 100)}%"
+    size = min(sizes)
+    how = "does not fit" if size == 0 else f"must shrink to {size} px"
     warnings[(path, line)] = Problem(
         stage.source, line, path,
         f"in {LANGUAGES[language]}, {what} {how} on a projector "
-        f"({PROJECTOR[0]}x{PROJECTOR[1]}, largest text): shorten it", warning=True)
+        f"({PROJECTOR[0]}x{PROJECTOR[1]}, largest text; a room reads {READABLE} px): "
+        "shorten it", warning=True)

@@ -34,6 +34,7 @@ class Drawn:
     box: pygame.Rect
     overflow: bool
     scale: float = 1.0  # the size it fitted at, as a share of the size asked for
+    size: int = 0  # the font size it fitted at, in pixels
 
 
 class Fonts:
@@ -164,7 +165,7 @@ class TextRenderer:
             rect.top = box.top
         target.blit(block.surface, rect)
         self.drawn.append(Drawn(text, rect, pygame.Rect(box), block.overflow,
-                                block.size / size if size else 1.0))
+                                block.size / size if size else 1.0, block.size))
         return rect
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> int:

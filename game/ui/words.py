@@ -68,8 +68,3 @@ def encounter_heading(tr: Translator, run, encounter) -> str:
 
 def stage_name(tr: Translator, stage) -> str:
     return tr.level(msgctxt.stage_title(stage), stage.title)
-
-
-def quoted(tr: Translator, text: str) -> str:
-    # Translators: the player's own words, quoted; use your language's quote marks
-    return tr._("“{words}”").format(words=text)

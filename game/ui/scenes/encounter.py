@@ -288,7 +288,7 @@ class EncounterScene(Scene):
             say = tr.level(msgctxt.say(card), card.say)
             if card.narration:
                 lines.append((tr.level(msgctxt.narration(card), card.narration),
-                              m.font(SMALL), p.muted, False))
+                              m.font(BODY), p.muted, False))
         lines.append((say, m.font(LARGE), p.ink, False))
         bubble_width = area.width
         pad = m.px(18)

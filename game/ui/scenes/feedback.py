@@ -12,7 +12,7 @@ from game.ui.input import Intent
 from game.ui.scene import Scene
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
 from game.ui.widgets import button, panel, shade
-from game.ui.words import quoted, skill_name
+from game.ui.words import skill_name
 
 
 class FeedbackScene(Scene):
@@ -92,7 +92,9 @@ class FeedbackScene(Scene):
                       self.heading_box, bold=True, valign="middle")
         if said is not None:
             panel(surface, self.quote_box, p.hover, None, m.radius)
-            ctx.text.draw(surface, quoted(tr, said), m.font(BODY), p.ink,
+            # the answer as it stood on the card: spoken words carry their own
+            # quote marks there, a described action has none
+            ctx.text.draw(surface, said, m.font(BODY), p.ink,
                           self.quote_box.inflate(-m.px(28), -m.px(16)), valign="middle")
         else:
             ctx.text.draw(surface, tr._("You did not answer in time."), m.font(BODY), p.muted,
