@@ -128,10 +128,12 @@ def run_check(paths: list[str], strict: bool = False) -> int:
 
 
 def run_game(args: argparse.Namespace, demo: bool) -> int:
-    from game.storage import DataDirError, prepare_data_dir, resolve_data_dir
+    from game.paths import Paths
+    from game.storage import DataDirError, Folders, prepare_data_dir, resolve_folders
 
     try:
-        data_dir = prepare_data_dir(resolve_data_dir(args.data_dir))
+        folders = resolve_folders(args.data_dir, Paths.of_install().root)
+        folders = Folders(prepare_data_dir(folders.config), prepare_data_dir(folders.data))
     except DataDirError as error:
         print(f"service-marathon: {error}", file=sys.stderr)
         return 2
@@ -141,7 +143,7 @@ def run_game(args: argparse.Namespace, demo: bool) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import launch
 
-    return launch(args, data_dir, demo=demo)
+    return launch(args, folders, demo=demo)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,7 +40,13 @@ class DataDirError(Exception):
 
 
 class SaveError(Exception):
-    """A document could not be written; the message is one line for the player."""
+    """A document could not be written; the message is one line for the log,
+    ``file`` and ``reason`` are for the player's notice."""
+
+    def __init__(self, file: str, reason: str):
+        super().__init__(f"can't save {file}: {reason}")
+        self.file = file
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -61,11 +67,6 @@ def default_config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def resolve_data_dir(option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
-    chosen = option or environ.get(ENV_VAR)
-    return Path(chosen).expanduser() if chosen else default_data_dir()
 
 
 def resolve_folders(option: str | None, install: Path,
@@ -111,7 +112,7 @@ def write_json(path: Path, document: dict) -> None:
         os.replace(temp, path)
         temp = None
     except OSError as error:
-        raise SaveError(f"can't save {path.name}: {error.strerror or error}") from None
+        raise SaveError(path.name, str(error.strerror or error)) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.content.model import SKILLS
+from game.content.model import SKILLS, best_choice_index
 
 VERSION = 2
 MAX_ATTEMPTS = 500  # the oldest go first; the best results are kept apart
@@ -121,3 +121,18 @@ UPGRADES = {1: upgrade_1}
 
 def _numbers(data) -> dict[str, int]:
     return {str(key): int(value) for key, value in dict(data).items()}
+
+
+def attempt_of(run, when: float) -> Attempt:
+    """The record of a finished :class:`game.play.stage.StageRun`."""
+    decisions = []
+    for result in run.results:
+        for decision in result.decisions:
+            effects = decision.effects
+            decisions.append(DecisionRecord(
+                result.encounter_id, decision.card.id, decision.choice_index,
+                best_choice_index(decision.card.choices), decision.seconds,
+                {**{name: effects.skill(name) for name in SKILLS}, "mood": effects.mood}))
+    return Attempt(run.stage.id, when, run.stars, run.skills.as_dict(),
+                   {result.encounter_id: str(result.outcome) for result in run.results},
+                   tuple(decisions))

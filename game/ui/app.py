@@ -18,6 +18,7 @@ import pygame
 
 from game.i18n import Translator, detect_language
 from game.paths import Paths
+from game.player import Player
 from game.ui.character import CharacterArt
 from game.ui.scene import Scene, SceneStack
 from game.ui.text import Fonts, TextRenderer
@@ -29,12 +30,6 @@ if TYPE_CHECKING:
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
 IDLE_SLICE = 1 / 40  # how often a sleeping loop looks for input (seconds)
-
-
-@dataclass
-class StageRecord:
-    stars: int
-    skills: dict[str, int]
 
 
 @dataclass
@@ -50,8 +45,8 @@ class Context:
     palette: Palette = field(default_factory=Palette)
     metrics: Metrics = field(default_factory=lambda: Metrics(1280, 720, 1.0))
     text_scale_index: int = DEFAULT_TEXT_SCALE_INDEX
-    timer_speed: float = 1.0
-    progress: dict[str, StageRecord] = field(default_factory=dict)
+    timer_speed: float = 1.0  # 0: no time limit
+    player: Player = field(default_factory=lambda: Player(None))
     notices: list[str] = field(default_factory=list)  # one-line messages for the player
     unlock_all: bool = False  # a trainer opened every stage
     _levels: LevelSet | None = None
@@ -69,6 +64,11 @@ class Context:
         order = [stage.id for stage in self.levels.stages]
         return stage_id in unlocked(order, self.progress, self.unlock_all)
 
+    @property
+    def progress(self):
+        """The best result of each finished stage, by stage id."""
+        return self.player.progress.stages
+
     def line_height(self, points: float, bold: bool = False) -> int:
         """Pixels one line of text takes at this size (theme points)."""
         return self.fonts.get(self.metrics.font(points), bold).get_linesize()
@@ -82,10 +82,11 @@ class Context:
             self._levels = load_levels([self.paths.levels])
         return self._levels
 
-    def record(self, stage_id: str, stars: int, skills: dict[str, int]) -> None:
-        best = self.progress.get(stage_id)
-        if best is None or stars >= best.stars:
-            self.progress[stage_id] = StageRecord(stars, dict(skills))
+    def record(self, run) -> None:
+        """Keep a finished stage run in the player's progress (and on disk)."""
+        from game.play.progress import attempt_of
+
+        self.player.record(attempt_of(run, time.time()))
 
 
 class App:
@@ -100,6 +101,7 @@ class App:
         self.running = True
         self.stack = SceneStack()
         self.autopilot = None
+        self._told_save_error = None
         self._clock = pygame.time.Clock()
         self._last_time = time.perf_counter()
         pygame.display.set_caption(ctx.tr._("Service Marathon"))
@@ -124,24 +126,45 @@ class App:
             self.windowed_size = self.screen.get_size()
         self.fullscreen = not self.fullscreen
         self.screen = self._open_window()
+        self.ctx.player.change(fullscreen=self.fullscreen)
+        self.collect_notices()
 
     def change_text_scale(self, step: int) -> None:
-        index = max(0, min(len(TEXT_SCALES) - 1, self.ctx.text_scale_index + step))
+        self.set_text_scale(self.ctx.text_scale_index + step)
+
+    def set_text_scale(self, index: int) -> None:
+        index = max(0, min(len(TEXT_SCALES) - 1, index))
         if index != self.ctx.text_scale_index:
             self.ctx.text_scale_index = index
             self._sync_metrics(self.screen.get_size())
+            self.ctx.player.change(text_scale_index=index)
+            self.collect_notices()
 
     def set_language(self, language: str) -> None:
         self.ctx.tr.switch(language)
+        self.ctx.player.change(language=language)
         self.collect_notices()
         pygame.display.set_caption(self.ctx.tr._("Service Marathon"))
         self.stack.mark_dirty()
 
     def collect_notices(self) -> None:
-        """Move new messages from the translator to the screen (and the console)."""
-        for notice in self.ctx.tr.take_notices():
-            self.ctx.notices.append(notice)
+        """Move new messages from the translator and the player's files to the
+        screen (and the console)."""
+        from game.ui.words import file_notice, save_notice
+
+        ctx = self.ctx
+        player = ctx.player
+        notices = ctx.tr.take_notices()
+        notices += [file_notice(ctx.tr, name, loaded) for name, loaded in player.problems]
+        player.problems.clear()
+        if player.save_error is not None and player.save_error is not self._told_save_error:
+            notices.append(save_notice(ctx.tr, player.save_error))
+        self._told_save_error = player.save_error
+        for notice in notices:
+            ctx.notices.append(notice)
             print(f"service-marathon: {notice}", file=sys.stderr)
+        if notices:
+            self.stack.mark_dirty()
 
     def quit(self) -> None:
         self.running = False
@@ -272,25 +295,38 @@ class App:
         return True
 
 
-def build_context(data_dir: Path, language: str | None, paths: Paths | None = None) -> Context:
+def build_context(data_dir: Path, language: str | None, paths: Paths | None = None,
+                  player: Player | None = None) -> Context:
+    """``player`` brings saved settings and progress; without one nothing is
+    saved (the demo, the checker, tests)."""
     paths = paths or Paths.of_install()
-    tr = Translator(paths.locales, language or detect_language(), cache=data_dir / "cache")
+    player = player or Player(None)
+    settings = player.settings
+    tr = Translator(paths.locales, language or settings.language or detect_language(),
+                    cache=data_dir / "cache")
     fonts = Fonts(paths.fonts)
+    factor = settings.timer_factor
     return Context(paths=paths, tr=tr, data_dir=data_dir, fonts=fonts,
-                   text=TextRenderer(fonts), art=CharacterArt())
+                   text=TextRenderer(fonts), art=CharacterArt(),
+                   text_scale_index=settings.text_scale_index,
+                   timer_speed=0.0 if factor is None else 1 / factor, player=player)
 
 
-def launch(args: argparse.Namespace, data_dir: Path, demo: bool = False) -> int:
+def launch(args: argparse.Namespace, folders, demo: bool = False) -> int:
+    from game.i18n import LANGUAGES
     from game.ui.scenes.title import TitleScene
 
     try:
         try:
             pygame.display.init()
             pygame.font.init()
-            ctx = build_context(data_dir, args.lang)
+            player = Player(None if demo else folders)
+            player.load(LANGUAGES, len(TEXT_SCALES))
+            ctx = build_context(folders.data, args.lang, player=player)
             ctx.unlock_all = bool(getattr(args, "unlock_all", False))
             fixed_dt = 1 / 30 if (demo and args.headless) else None
-            app = App(ctx, args.window or (1280, 720), fullscreen=args.fullscreen,
+            app = App(ctx, args.window or (1280, 720),
+                      fullscreen=args.fullscreen or player.settings.fullscreen,
                       fixed_dt=fixed_dt, max_frames=args.frames)
         except pygame.error as error:
             print(f"service-marathon: can't open a window ({error}); on a machine without "

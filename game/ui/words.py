@@ -68,3 +68,30 @@ def encounter_heading(tr: Translator, run, encounter) -> str:
 
 def stage_name(tr: Translator, stage) -> str:
     return tr.level(msgctxt.stage_title(stage), stage.title)
+
+
+def file_notice(tr: Translator, name: str, loaded) -> str:
+    """One line for a saved file that couldn't be used (see game.storage)."""
+    why = {
+        "unreadable": tr.pgettext("file problem", "the disk refused to read it"),
+        "too-large": tr.pgettext("file problem", "it is far too large"),
+        "empty": tr.pgettext("file problem", "it is empty"),
+        "damaged": tr.pgettext("file problem", "it is damaged"),
+        "no-version": tr.pgettext("file problem", "it is not a file of this game"),
+        "newer": tr.pgettext("file problem", "a newer version of the game wrote it"),
+        "no-upgrade": tr.pgettext("file problem", "it is from an old version that can't "
+                                                  "be converted"),
+    }[loaded.problem]
+    if loaded.aside:
+        # Translators: {file} is a file name such as settings.json; {aside} the name
+        # it was renamed to, e.g. settings.20261124-101500.unreadable.json
+        return tr._("{file} can't be used ({why}); it is kept as {aside}, and the game "
+                    "goes on with defaults.").format(file=name, why=why, aside=loaded.aside)
+    return tr._("{file} can't be used ({why}); the game goes on with defaults.").format(
+        file=name, why=why)
+
+
+def save_notice(tr: Translator, error) -> str:
+    # Translators: {reason} comes from the operating system, e.g. "Permission denied"
+    return tr._("Progress can't be saved ({reason}). You can keep playing; "
+                "it will be saved when the disk allows.").format(reason=error.reason)

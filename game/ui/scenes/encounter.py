@@ -94,7 +94,7 @@ class EncounterScene(Scene):
         from game.ui.scenes.results import ResultsScene
 
         ctx = self.app.ctx
-        ctx.record(self.run.stage.id, self.run.stars, self.run.skills.as_dict())
+        ctx.record(self.run)
         self.app.stack.replace(ResultsScene(self.app, self.run))
 
     def pause(self) -> None:
