@@ -6,9 +6,8 @@ import shutil
 
 import pygame
 import pytest
-from uikit import key, make_app, post, run, text_problems
+from uikit import key, make_app, play_encounter, post, run, text_problems
 
-from game.play.scoring import best_choice_index
 from game.ui.scenes.encounter import EncounterScene
 from game.ui.scenes.feedback import FeedbackScene
 from game.ui.scenes.pause import BlankScene, PauseScene
@@ -26,19 +25,6 @@ def app(tmp_path):
     run(app)
     yield app
     pygame.quit()
-
-
-def play_encounter(app, pick=best_choice_index):
-    """Answer every card of the current encounter by number keys, reading each
-    feedback, until the encounter's ending is shown."""
-    scene = app.stack.top
-    assert isinstance(scene, EncounterScene)
-    while not scene.encounter_run.finished:
-        index = pick(scene.encounter_run.card.choices)
-        key(app, pygame.K_1 + index)
-        assert isinstance(app.stack.top, FeedbackScene)
-        key(app, pygame.K_RETURN)
-        assert app.stack.top is scene
 
 
 def test_scripted_playthrough_title_to_results_and_back(app):

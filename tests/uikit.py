@@ -21,6 +21,44 @@ def make_app(data_dir: Path, size=(1280, 720), language="en", root: Path | None 
     return App(ctx, size, fixed_dt=1 / 30)
 
 
+def open_saved_app(folder: Path, size=(1280, 720), language: str | None = "en") -> App:
+    """The game as a player starts it, keeping its settings and progress in
+    ``folder``; the title screen is up."""
+    from game.storage import Folders
+    from game.ui.app import open_app
+    from game.ui.scenes.title import TitleScene
+
+    pygame.display.init()
+    pygame.font.init()
+    app = open_app(Folders(folder, folder), language, size, fixed_dt=1 / 30)
+    app.stack.push(TitleScene(app))
+    run(app)
+    return app
+
+
+def play_encounter(app: App, pick=None) -> None:
+    """Answer every card of the current encounter by number keys (the best
+    answer unless ``pick(choices)`` says otherwise), reading each feedback,
+    until the encounter's ending is shown."""
+    from game.content.model import best_choice_index
+    from game.ui.scenes.encounter import EncounterScene
+    from game.ui.scenes.feedback import FeedbackScene
+
+    pick = pick or best_choice_index
+    scene = app.stack.top
+    assert isinstance(scene, EncounterScene)
+    while not scene.encounter_run.finished:
+        index = pick(scene.encounter_run.card.choices)
+        key(app, pygame.K_1 + index)
+        assert isinstance(app.stack.top, FeedbackScene)
+        key(app, pygame.K_RETURN)
+        assert app.stack.top is scene
+
+
+def shown_text(app: App) -> str:
+    return " ".join(drawn.text for drawn in app.ctx.text.drawn)
+
+
 def key(app: App, code: int, mod: int = 0, steps: int = 2) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="",
                                          scancode=0))

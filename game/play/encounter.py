@@ -59,6 +59,10 @@ class EncounterRun:
         if self.card.is_end:  # an encounter may start on its ending: nothing to decide
             self.outcome = self.card.end
 
+    def set_timer_speed(self, speed: float) -> None:
+        """A new timer setting, from this card on (0: no time limit)."""
+        self.timer.speed = speed
+
     def _limit(self, card: Card) -> float:
         return card.time_limit or self.encounter.time_limit
 

@@ -102,6 +102,10 @@ class App:
         self.stack = SceneStack()
         self.autopilot = None
         self._told_save_error = None
+        from game.ui.sound import Sound
+
+        self.sound = Sound(lambda: ctx.player.settings.sound)
+        self.apply_palette()
         self._clock = pygame.time.Clock()
         self._last_time = time.perf_counter()
         pygame.display.set_caption(ctx.tr._("Service Marathon"))
@@ -139,6 +143,25 @@ class App:
             self._sync_metrics(self.screen.get_size())
             self.ctx.player.change(text_scale_index=index)
             self.collect_notices()
+
+    def apply_palette(self) -> None:
+        from game.ui.theme import HIGH_CONTRAST
+
+        self.ctx.palette = HIGH_CONTRAST if self.ctx.player.settings.high_contrast \
+            else Palette()
+        self.stack.mark_dirty()
+
+    def apply_timer(self) -> None:
+        """The timer setting, at once: for the next stage and the card on screen."""
+        from game.ui.scenes.encounter import EncounterScene
+
+        factor = self.ctx.player.settings.timer_factor
+        speed = 0.0 if factor is None else 1 / factor
+        self.ctx.timer_speed = speed
+        scene = self.stack.find(EncounterScene)
+        if scene is not None:
+            scene.run.timer_speed = speed
+            scene.encounter_run.set_timer_speed(speed)
 
     def set_language(self, language: str) -> None:
         self.ctx.tr.switch(language)
@@ -283,7 +306,8 @@ class App:
             self.change_text_scale(1)
         elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             self.change_text_scale(-1)
-        elif key in (pygame.K_b, pygame.K_PERIOD) and not ctrl:
+        elif key in (pygame.K_b, pygame.K_PERIOD) and not ctrl \
+                and not (self.stack.top and self.stack.top.takes_text):
             from game.ui.scenes.pause import BlankScene
 
             if not isinstance(self.stack.top, BlankScene):
@@ -312,22 +336,34 @@ def build_context(data_dir: Path, language: str | None, paths: Paths | None = No
                    timer_speed=0.0 if factor is None else 1 / factor, player=player)
 
 
-def launch(args: argparse.Namespace, folders, demo: bool = False) -> int:
+def open_app(folders, language: str | None, size: tuple[int, int], fullscreen: bool = False,
+             save: bool = True, fixed_dt: float | None = None,
+             max_frames: int | None = None, paths: Paths | None = None) -> App:
+    """The game as a player starts it: saved settings and the last profile
+    loaded from ``folders`` (unless ``save`` is off, as in the demo), then
+    the window. ``language`` and ``fullscreen`` from the command line win
+    over the saved settings for this run."""
     from game.i18n import LANGUAGES
+
+    player = Player(folders if save else None)
+    player.load(LANGUAGES, len(TEXT_SCALES))
+    ctx = build_context(folders.data, language, paths, player=player)
+    return App(ctx, size, fullscreen=fullscreen or player.settings.fullscreen,
+               fixed_dt=fixed_dt, max_frames=max_frames)
+
+
+def launch(args: argparse.Namespace, folders, demo: bool = False) -> int:
     from game.ui.scenes.title import TitleScene
 
     try:
         try:
             pygame.display.init()
             pygame.font.init()
-            player = Player(None if demo else folders)
-            player.load(LANGUAGES, len(TEXT_SCALES))
-            ctx = build_context(folders.data, args.lang, player=player)
-            ctx.unlock_all = bool(getattr(args, "unlock_all", False))
-            fixed_dt = 1 / 30 if (demo and args.headless) else None
-            app = App(ctx, args.window or (1280, 720),
-                      fullscreen=args.fullscreen or player.settings.fullscreen,
-                      fixed_dt=fixed_dt, max_frames=args.frames)
+            app = open_app(folders, args.lang, args.window or (1280, 720),
+                           fullscreen=args.fullscreen, save=not demo,
+                           fixed_dt=1 / 30 if (demo and args.headless) else None,
+                           max_frames=args.frames)
+            app.ctx.unlock_all = bool(getattr(args, "unlock_all", False))
         except pygame.error as error:
             print(f"service-marathon: can't open a window ({error}); on a machine without "
                   "a screen, add --headless", file=sys.stderr)

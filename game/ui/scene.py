@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.input import Input, Menu, read
+from game.ui.input import Input, Intent, Menu, read
 from game.ui.widgets import button
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ class Scene:
     upward; only the top scene gets events and time."""
 
     opaque = True
+    takes_text = False  # letter keys are typed text here, not shortcuts
 
     def __init__(self, app: App):
         self.app = app
@@ -29,6 +30,9 @@ class Scene:
     # lifecycle -------------------------------------------------------------
     def enter(self) -> None:
         self.dirty = True
+
+    def resume(self) -> None:
+        """Called when the scene above this one closes."""
 
     def exit(self) -> None:
         pass
@@ -82,6 +86,7 @@ class SceneStack:
         scene.exit()
         if self.top is not None:
             self.top.dirty = True
+            self.top.resume()
         return scene
 
     def replace(self, scene: Scene) -> None:
@@ -144,8 +149,13 @@ class MenuScene(Scene):
     def activate(self, index: int) -> None:
         raise NotImplementedError
 
+    closes_on_back = False  # Esc or a clicker's "previous" closes this overlay
+
     def shortcut(self, got: Input) -> bool:
         """Handle ``got`` before the menu does; True if it was handled."""
+        if self.closes_on_back and got.intent in (Intent.BACK, Intent.RETREAT):
+            self.app.stack.pop()
+            return True
         return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:

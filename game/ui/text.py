@@ -35,6 +35,7 @@ class Drawn:
     overflow: bool
     scale: float = 1.0  # the size it fitted at, as a share of the size asked for
     size: int = 0  # the font size it fitted at, in pixels
+    color: tuple = (0, 0, 0)
 
 
 class Fonts:
@@ -165,7 +166,7 @@ class TextRenderer:
             rect.top = box.top
         target.blit(block.surface, rect)
         self.drawn.append(Drawn(text, rect, pygame.Rect(box), block.overflow,
-                                block.size / size if size else 1.0, block.size))
+                                block.size / size if size else 1.0, block.size, tuple(color)))
         return rect
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> int:

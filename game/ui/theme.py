@@ -41,6 +41,32 @@ class Palette:
     bubble: Color = (255, 253, 246)
 
 
+# Text at least 7:1 against whatever it is drawn on (WCAG 1.4.6, level AAA):
+# near-black on white, and dark, saturated colours where colour carries meaning.
+HIGH_CONTRAST = Palette(
+    background=(255, 255, 255), backdrop=(236, 236, 236), panel=(255, 255, 255),
+    panel_edge=(0, 0, 0), ink=(0, 0, 0), muted=(45, 45, 45), accent=(0, 50, 110),
+    accent_ink=(255, 255, 255), focus=(200, 90, 0), hover=(228, 238, 255),
+    good=(0, 90, 30), poor=(150, 0, 0), neutral=(60, 60, 60), timer_ok=(0, 90, 30),
+    timer_warn=(105, 65, 0), timer_low=(150, 0, 0), track=(190, 190, 190),
+    shade=(0, 0, 0, 200), route=(120, 60, 20), locked=(90, 90, 90), star=(200, 120, 0),
+    attention=(0, 70, 170), problem_solving=(100, 30, 140), partnership=(0, 100, 90),
+    mood=(170, 70, 0), bubble=(255, 255, 255))
+
+
+def contrast_ratio(one: Color, other: Color) -> float:
+    """WCAG contrast ratio of two sRGB colours, from 1 to 21."""
+    def luminance(color: Color) -> float:
+        channels = []
+        for value in color[:3]:
+            c = value / 255
+            channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes in pixels for one window size and text scale."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.theme import BODY, SMALL, Color
+from game.ui.theme import BODY, SMALL, TITLE, Color
 
 if TYPE_CHECKING:
     from game.ui.app import Context
@@ -28,6 +28,18 @@ def shade(surface: pygame.Surface, color: tuple[int, int, int, int]) -> None:
 
 def _badge_side(ctx: Context) -> int:
     return max(ctx.metrics.px(30), ctx.line_height(SMALL, bold=True))
+
+
+def overlay(ctx: Context, surface: pygame.Surface, box: pygame.Rect,
+            title: str | None = None, title_box: pygame.Rect | None = None,
+            align: str = "left") -> None:
+    """Dim what is below and draw the overlay's panel, with its title."""
+    p, m = ctx.palette, ctx.metrics
+    shade(surface, p.shade)
+    panel(surface, box, p.panel, p.panel_edge, m.radius)
+    if title is not None:
+        ctx.text.draw(surface, title, m.font(TITLE), p.ink, title_box, bold=True,
+                      align=align, valign="middle")
 
 
 def button_text_width(ctx: Context, width: int, hint: bool) -> int:

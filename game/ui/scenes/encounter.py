@@ -45,6 +45,7 @@ class EncounterScene(Scene):
         self._layer_drawn: list = []
         self._timer_key: tuple | None = None
         self.last_reply: str | None = None  # the player's previous answer (for threads)
+        self._cued: tuple | None = None  # the card (and warning) last given a sound cue
         self._sync_menu()
 
     # state -------------------------------------------------------------------
@@ -82,6 +83,8 @@ class EncounterScene(Scene):
     def _after(self, decision: Decision) -> None:
         from game.ui.scenes.feedback import FeedbackScene
 
+        best = not decision.timed_out and decision.choice_index == decision.best_index
+        self.app.sound.play("good" if best else "poor")
         self._sync_menu()
         self.app.stack.push(FeedbackScene(self.app, decision, self.encounter_run))
 
@@ -95,6 +98,7 @@ class EncounterScene(Scene):
 
         ctx = self.app.ctx
         ctx.record(self.run)
+        self.app.collect_notices()  # a save that failed says so
         self.app.stack.replace(ResultsScene(self.app, self.run))
 
     def pause(self) -> None:
@@ -133,12 +137,25 @@ class EncounterScene(Scene):
             self._after(decision)
             return
         timer = run.timer
+        if not run.finished:
+            warned = timer.running and timer.remaining <= URGENT_SECONDS * timer.speed
+            cue = (id(run), run.card.id, len(run.decisions), warned)
+            if cue != self._cued:
+                if self._cued is None or cue[:3] != self._cued[:3]:
+                    self.app.sound.play("card")
+                elif warned:
+                    self.app.sound.play("warning")
+                self._cued = cue
         key = (timer.seconds_shown, self._urgent_step())
         if key != self._timer_key:
             self._timer_key = key
             self.partial = True
 
     def _urgent_step(self) -> int:
+        """Steps of the timer bar in the last seconds; none when the player
+        asked for reduced motion (the bar then moves once a second)."""
+        if self.app.ctx.player.settings.reduce_motion:
+            return -1
         timer = self.encounter_run.timer
         wall_left = timer.remaining / timer.speed if timer.speed > 0 else 0.0
         return int(wall_left * URGENT_STEPS) if wall_left <= URGENT_SECONDS else -1

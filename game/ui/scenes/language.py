@@ -10,11 +10,12 @@ from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import MenuScene
 from game.ui.theme import BODY, SMALL, TITLE
-from game.ui.widgets import panel, shade
+from game.ui.widgets import overlay
 
 
 class LanguageScene(MenuScene):
     opaque = False
+    closes_on_back = True
 
     def __init__(self, app):
         super().__init__(app)
@@ -50,21 +51,15 @@ class LanguageScene(MenuScene):
         self.dirty = True
 
     def shortcut(self, got):
-        if got.intent in (Intent.BACK, Intent.RETREAT):
-            self.app.stack.pop()
-            return True
         if got.intent is Intent.ADVANCE:  # a clicker walks down the list
             self.menu.move(1)
             return True
-        return False
+        return super().shortcut(got)
 
     def draw(self, surface):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
-        shade(surface, p.shade)
-        panel(surface, self.box, p.panel, p.panel_edge, m.radius)
-        ctx.text.draw(surface, tr._("Language"), m.font(TITLE), p.ink, self.title_box,
-                      bold=True, valign="middle")
+        overlay(ctx, surface, self.box, tr._("Language"), self.title_box)
         labels = [LANGUAGES[code] for code in self.codes] + [tr._("Back")]
         self.draw_buttons(surface, labels, lambda index: index < len(self.codes)
                           and self.codes[index] == tr.language)

@@ -9,7 +9,7 @@ from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import MenuScene, Scene
 from game.ui.theme import BODY, TITLE
-from game.ui.widgets import panel, shade
+from game.ui.widgets import overlay
 
 RESUME, LANGUAGE, TO_MAP, QUIT = range(4)
 
@@ -72,10 +72,7 @@ class PauseScene(MenuScene):
     def draw(self, surface):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
-        shade(surface, p.shade)
-        panel(surface, self.box, p.panel, p.panel_edge, m.radius)
-        ctx.text.draw(surface, tr._("Paused"), m.font(TITLE), p.ink, self.title_box, bold=True,
-                      align="center", valign="middle")
+        overlay(ctx, surface, self.box, tr._("Paused"), self.title_box, align="center")
         self.draw_buttons(surface, self.labels(), lambda index: index == RESUME)
         ctx.text.draw(surface, tr._("The timer waits while the game is paused."),
                       m.font(BODY) * 4 // 5, p.muted, self.hint_box, align="center",

@@ -1,4 +1,4 @@
-"""The title screen: start, language, quit."""
+"""The title screen: start, who plays, settings, language, quit."""
 
 from __future__ import annotations
 
@@ -11,31 +11,39 @@ from game.ui.scene import MenuScene
 from game.ui.theme import BODY, HUGE, LARGE
 from game.ui.widgets import road, route_points
 
-START, LANGUAGE, QUIT = range(3)
+START, PLAYER, SETTINGS, LANGUAGE, QUIT = range(5)
 
 
 class TitleScene(MenuScene):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ui_input.Menu(3)
+        self.menu = ui_input.Menu(5)
 
     def labels(self) -> list[str]:
         tr = self.app.ctx.tr
+        profile = self.app.ctx.player.profile
         return [
             tr._("Start the marathon"),
+            tr._("Player: {name}").format(name=profile.name) if profile
+            else tr._("Choose a player"),
+            tr._("Settings"),
             tr._("Language: {language}").format(language=LANGUAGES[tr.language]),
             tr._("Quit"),
         ]
 
     def layout(self, width, height):
         m = self.app.ctx.metrics
-        button_width = min(width - 2 * m.margin, m.px(460))
+        button_width = min(width - 2 * m.margin, m.px(620))
         button_height = m.px(58)
         top = height * 54 // 100
-        self.menu.rects = [
-            pygame.Rect((width - button_width) // 2, top + i * (button_height + m.gap),
-                        button_width, button_height)
-            for i in range(3)
+        left = (width - button_width) // 2
+        half = (button_width - m.gap) // 2
+        step = button_height + m.gap
+        # Start across the whole width; below it, two buttons a row
+        self.menu.rects = [pygame.Rect(left, top, button_width, button_height)] + [
+            pygame.Rect(left + (i % 2) * (half + m.gap), top + (1 + i // 2) * step, half,
+                        button_height)
+            for i in range(4)
         ]
         self.title_box = pygame.Rect(m.margin, height * 14 // 100, width - 2 * m.margin,
                                      m.px(90))
@@ -49,9 +57,25 @@ class TitleScene(MenuScene):
 
     def activate(self, index: int) -> None:
         if index == START:
+            from game.ui.scenes.profiles import ask_for_new_profile
             from game.ui.scenes.stagemap import StageMapScene
 
-            self.app.stack.push(StageMapScene(self.app))
+            def start():
+                self.app.stack.push(StageMapScene(self.app))
+
+            player = self.app.ctx.player
+            if player.profiles is not None and player.profile is None:
+                ask_for_new_profile(self.app, then=start)  # progress needs an owner
+            else:
+                start()
+        elif index == PLAYER:
+            from game.ui.scenes.profiles import ProfilesScene
+
+            self.app.stack.push(ProfilesScene(self.app))
+        elif index == SETTINGS:
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.stack.push(SettingsScene(self.app))
         elif index == LANGUAGE:
             from game.ui.scenes.language import LanguageScene
 
