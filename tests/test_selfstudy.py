@@ -407,3 +407,110 @@ def test_the_demo_leaves_no_settings_profiles_or_progress_behind(tmp_path, capsy
     assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
     assert not {"settings.json", "profiles.json", "progress"} & {
         path.name for path in tmp_path.iterdir()}
+
+
+# -- review and growth -------------------------------------------------------------------
+
+def worst_then_best(choices):
+    """A poor first answer on every card whose best answer is not the first."""
+    return min(range(len(choices)), key=lambda i: choices[i].effects.skill_total)
+
+
+def test_review_walks_every_decision_and_shows_the_best_answer(folder):
+    from game.ui.scenes.review import ReviewScene
+
+    app = open_saved_app(folder)
+    app.ctx.player.create_profile("Anna")
+    title_button(app, START)
+    key(app, pygame.K_RETURN)
+    for _ in app.stack.top.run.stage.encounters:
+        play_encounter(app, pick=worst_then_best)
+        key(app, pygame.K_RETURN)
+    results = app.stack.top
+    assert isinstance(results, ResultsScene)
+    attempts = len(app.ctx.player.progress.attempts)
+    results.menu.focus = 2  # Review my answers
+    key(app, pygame.K_RETURN)
+    review = app.stack.top
+    assert isinstance(review, ReviewScene)
+    first = review.decisions[0]
+    encounter = review.stage.encounters[0]
+    card = encounter.cards[first.card]
+    shown = shown_text(app)
+    assert "Review: First contact · decision 1 of" in shown
+    assert card.say in shown
+    assert card.choices[first.choice].text in shown
+    assert card.choices[first.choice].feedback in shown
+    assert "The best answer:" in shown and card.choices[first.best].text in shown
+    assert first.choice != first.best
+    key(app, pygame.K_PAGEDOWN)
+    assert review.page == 1 and "decision 2 of" in shown_text(app)
+    key(app, pygame.K_t)  # try this customer again
+    practice = app.stack.top
+    assert isinstance(practice, EncounterScene) and practice.run.practice
+    play_encounter(app)
+    assert "Back to the review" in shown_text(app)
+    key(app, pygame.K_RETURN)
+    assert app.stack.top is review
+    assert len(app.ctx.player.progress.attempts) == attempts  # practice is not an attempt
+    assert text_problems(app) == []
+
+
+def test_the_stage_map_opens_the_review_and_the_growth_chart(folder):
+    from game.ui.scenes.growth import GrowthScene
+    from game.ui.scenes.review import ReviewScene
+
+    app = open_saved_app(folder)
+    app.ctx.player.create_profile("Anna")
+    title_button(app, START)
+    play_stage(app)
+    key(app, pygame.K_ESCAPE)  # results -> map
+    assert "Review my answers" in shown_text(app)
+    key(app, pygame.K_r)
+    assert isinstance(app.stack.top, ReviewScene)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_g)
+    growth = app.stack.top
+    assert isinstance(growth, GrowthScene)
+    from game.play.scoring import max_stage_total
+
+    attempt, = app.ctx.player.progress.attempts
+    stage = app.ctx.levels.stages[0]
+    assert growth.points == [(1, {skill: value / max_stage_total(stage, skill)
+                                  for skill, value in attempt.skills.items()})]
+    assert "Growth of Anna" in shown_text(app)
+    assert text_problems(app) == []
+
+
+def test_growth_shares_are_of_each_skills_best_and_skip_removed_stages(folder):
+    from game.play.progress import Attempt
+    from game.play.scoring import max_stage_total
+    from game.ui.scenes.growth import growth_points
+
+    app = open_saved_app(folder)
+    stages = app.ctx.levels.stages
+    stage = stages[1]
+    best = max_stage_total(stage, "attention")
+    attempts = [Attempt("gone-stage", 0, 1, {"attention": 5}, {}),
+                Attempt(stage.id, 0, 1, {"attention": best // 2, "problem_solving": -3,
+                                         "partnership": 0}, {})]
+    (number, shares), = growth_points(attempts, stages)
+    assert number == 2
+    assert shares == {"attention": (best // 2) / best, "problem_solving": 0.0,
+                      "partnership": 0.0}
+
+
+def test_a_review_of_a_card_no_longer_in_the_levels_says_so(folder):
+    from game.play.progress import Attempt, DecisionRecord
+    from game.ui.scenes.review import ReviewScene
+
+    app = open_saved_app(folder)
+    stage = app.ctx.levels.stages[0]
+    attempt = Attempt(stage.id, 0, 1, {}, {}, (
+        DecisionRecord("no-such-encounter", "gone", 0, 0, 1.0, {}),))
+    app.stack.push(ReviewScene(app, stage, attempt))
+    run(app)
+    assert "This card is no longer in the level files, so it can't be shown." in \
+        shown_text(app)
+    key(app, pygame.K_t)  # nothing to try again: nothing happens
+    assert isinstance(app.stack.top, ReviewScene)

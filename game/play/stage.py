@@ -22,8 +22,12 @@ class EncounterResult:
 
 
 class StageRun:
-    def __init__(self, stage: Stage, timer_speed: float = 1.0, first: int = 0):
+    def __init__(self, stage: Stage, timer_speed: float = 1.0, first: int = 0,
+                 practice: bool = False):
+        """``practice``: only the encounter ``first``, played again from the
+        review; it is not a stage attempt and earns no stars."""
         self.stage = stage
+        self.practice = practice
         self.timer_speed = timer_speed
         self.index = first
         self.results: list[EncounterResult] = []
@@ -36,6 +40,8 @@ class StageRun:
 
     @property
     def finished(self) -> bool:
+        if self.practice:
+            return len(self.results) == 1
         return len(self.results) == len(self.stage.encounters)
 
     def advance(self) -> bool:
@@ -44,12 +50,12 @@ class StageRun:
         run = self.current
         if not run.finished:
             raise RuntimeError("the current encounter is not finished")
-        if len(self.results) == self.index:
+        if len(self.results) == self.index or (self.practice and not self.results):
             self.results.append(EncounterResult(
                 run.encounter.id, run.encounter.title, run.skills.as_dict(),
                 self.best_totals[self.index], run.mood, run.outcome, run.walked_out,
                 tuple(run.decisions)))
-        if self.index + 1 >= len(self.stage.encounters):
+        if self.practice or self.index + 1 >= len(self.stage.encounters):
             return False
         self.index += 1
         self.current = EncounterRun(self.stage.encounters[self.index], self.timer_speed)
@@ -64,6 +70,6 @@ class StageRun:
 
     @property
     def stars(self) -> int:
-        if not self.finished:
+        if not self.finished or self.practice:
             return 0
         return stars_for(self.skills.total, self.best_total)

@@ -96,6 +96,9 @@ class EncounterScene(Scene):
             return
         from game.ui.scenes.results import ResultsScene
 
+        if self.run.practice:  # back to the review it came from
+            self.app.stack.pop()
+            return
         ctx = self.app.ctx
         ctx.record(self.run)
         self.app.collect_notices()  # a save that failed says so
@@ -404,7 +407,10 @@ class EncounterScene(Scene):
         ctx.text.draw(surface, text, m.font(LARGE), p.accent_ink,
                       banner.inflate(-m.px(32), -m.px(8)), bold=True, valign="middle")
         last = self.run.index + 1 >= len(self.run.stage.encounters)
-        label = tr._("See the stage results") if last else tr._("Next customer")
+        if self.run.practice:
+            label = tr._("Back to the review")
+        else:
+            label = tr._("See the stage results") if last else tr._("Next customer")
         rect = pygame.Rect(0, banner.bottom + m.gap, min(area.width, m.px(360)), m.px(58))
         rect.right = area.right
         self.menu.rects = [rect]

@@ -15,14 +15,14 @@ from game.ui.theme import BODY, LARGE, SMALL, TITLE
 from game.ui.widgets import meter, panel, stars
 from game.ui.words import outcome_name, skill_name, stage_name
 
-TO_MAP, AGAIN = range(2)
+TO_MAP, AGAIN, REVIEW = range(3)
 
 
 class ResultsScene(MenuScene):
     def __init__(self, app, run: StageRun):
         super().__init__(app)
         self.run = run
-        self.menu = ui_input.Menu(2)
+        self.menu = ui_input.Menu(3)
         self.skill_high = {s: max(1, max_stage_total(run.stage, s)) for s in SKILLS}
 
     def layout(self, width, height):
@@ -38,11 +38,13 @@ class ResultsScene(MenuScene):
         column = (width - 3 * margin) // 2
         self.skills_panel = pygame.Rect(margin, top, column, bottom - top)
         self.list_panel = pygame.Rect(margin * 2 + column, top, column, bottom - top)
-        button_width = min(m.px(380), column)
+        button_width = min(m.px(380), (width - 2 * margin - 2 * gap) // 3)
         self.menu.rects = [
             pygame.Rect(width - margin - button_width, height - margin - button_height,
                         button_width, button_height),
             pygame.Rect(margin, height - margin - button_height, button_width, button_height),
+            pygame.Rect((width - button_width) // 2, height - margin - button_height,
+                        button_width, button_height),
         ]
 
     def shortcut(self, got):
@@ -54,6 +56,12 @@ class ResultsScene(MenuScene):
     def activate(self, index):
         if index == TO_MAP:
             self.app.stack.pop()
+        elif index == REVIEW:
+            from game.ui.scenes.review import ReviewScene
+
+            attempt = self.app.ctx.player.progress.last_attempt(self.run.stage.id)
+            if attempt is not None:
+                self.app.stack.push(ReviewScene(self.app, self.run.stage, attempt))
         else:
             from game.ui.scenes.encounter import EncounterScene
 
@@ -76,7 +84,8 @@ class ResultsScene(MenuScene):
                       valign="middle")
         self._draw_skills(surface)
         self._draw_list(surface)
-        labels = [tr._("Back to the marathon map"), tr._("Play this stage again")]
+        labels = [tr._("Back to the marathon map"), tr._("Play this stage again"),
+                  tr._("Review my answers")]
         self.draw_buttons(surface, labels, lambda index: index == TO_MAP)
 
     def _titled_panel(self, surface, area: pygame.Rect, heading: str) -> pygame.Rect:

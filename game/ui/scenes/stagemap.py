@@ -80,9 +80,12 @@ class StageMapScene(Scene):
         self.info_text = pygame.Rect(self.info.left + pad, self.info_title.bottom + m.px(6),
                                      text_width, self.info.bottom - pad - self.info_title.bottom
                                      - m.px(6))
-        self.hint_box = pygame.Rect(self.start_button.left, self.info.top + pad,
-                                    self.start_button.width,
-                                    self.start_button.top - self.info.top - pad - m.px(6))
+        small = max(m.px(46), self.app.ctx.line_height(SMALL) + m.px(14))
+        self.review_button = pygame.Rect(self.start_button.left, 0, self.start_button.width,
+                                         small)
+        self.review_button.bottom = self.start_button.top - m.px(8)
+        self.growth_button = self.review_button.move(0, -(small + m.px(8)))
+
 
     def locked(self, entry: Entry) -> bool:
         return entry.stage is not None and not self.app.ctx.is_unlocked(entry.stage.id)
@@ -97,7 +100,33 @@ class StageMapScene(Scene):
         run = StageRun(entry.stage, timer_speed=self.app.ctx.timer_speed)
         self.app.stack.push(EncounterScene(self.app, run))
 
+    def last_attempt(self):
+        entry = self.selected
+        if entry is None or entry.stage is None:
+            return None
+        return self.app.ctx.player.progress.last_attempt(entry.stage.id)
+
+    def review(self) -> None:
+        from game.ui.scenes.review import ReviewScene
+
+        attempt = self.last_attempt()
+        if attempt is not None:
+            self.app.stack.push(ReviewScene(self.app, self.selected.stage, attempt))
+
+    def growth(self) -> None:
+        from game.ui.scenes.growth import GrowthScene
+
+        self.app.stack.push(GrowthScene(self.app))
+
     def handle_event(self, event):
+        key = getattr(event, "key", None) if event.type == pygame.KEYDOWN else None
+        plain = not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+        if key == pygame.K_r and plain:
+            self.review()
+            return True
+        if key == pygame.K_g and plain:
+            self.growth()
+            return True
         if event.type == pygame.KEYDOWN and getattr(event, "key", None) == pygame.K_u \
                 and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
             self.app.ctx.unlock_all = True
@@ -116,6 +145,12 @@ class StageMapScene(Scene):
         if got.intent is Intent.CLICK and self.start_button.collidepoint(got.value):
             self.start()
             return True
+        if got.intent is Intent.CLICK and self.review_button.collidepoint(got.value):
+            self.review()
+            return True
+        if got.intent is Intent.CLICK and self.growth_button.collidepoint(got.value):
+            self.growth()
+            return True
         before = self.menu.focus
         chosen = self.menu.handle(got)
         if chosen is not None and (got.intent is Intent.CONFIRM or chosen == before
@@ -130,7 +165,10 @@ class StageMapScene(Scene):
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         ctx.text.draw(surface, tr._("The marathon route"), m.font(TITLE), p.ink, self.header,
                       bold=True, valign="middle")
-        if self.banner:
+        if not self.banner:
+            ctx.text.draw(surface, tr._("Enter or PageDown: start · Esc: back"), m.font(SMALL),
+                          p.muted, self.banner_box, align="right", valign="middle")
+        else:
             ctx.text.draw(surface, self.banner, m.font(BODY), p.poor if self.failed else p.good,
                           self.banner_box, bold=True, align="right", valign="middle")
         road(ctx, surface, self.route)
@@ -202,9 +240,10 @@ class StageMapScene(Scene):
         if not self.locked(entry):
             button(ctx, surface, self.start_button, tr._("Start the stage"), focused=True,
                    primary=True)
-            ctx.text.draw(surface, tr._("Enter or PageDown to start · Esc: back"),
-                          m.font(SMALL) * 9 // 10, p.muted, self.hint_box, align="center",
-                          valign="bottom")
+        if self.last_attempt() is not None:
+            button(ctx, surface, self.review_button, tr._("Review my answers"), focused=False,
+                   hint="R")
+        button(ctx, surface, self.growth_button, tr._("My growth"), focused=False, hint="G")
 
 
 def padlock(surface: pygame.Surface, center: tuple[int, int], radius: int, color) -> None:
