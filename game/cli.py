@@ -129,21 +129,28 @@ def run_check(paths: list[str], strict: bool = False) -> int:
 
 def run_game(args: argparse.Namespace, demo: bool) -> int:
     from game.paths import Paths
-    from game.storage import DataDirError, Folders, prepare_data_dir, resolve_folders
+    from game.storage import ENV_VAR, DataDirError, Folders, prepare_data_dir, resolve_folders
 
+    folders = resolve_folders(args.data_dir, Paths.of_install().root)
+    unsaved = None
     try:
-        folders = resolve_folders(args.data_dir, Paths.of_install().root)
         folders = Folders(prepare_data_dir(folders.config), prepare_data_dir(folders.data))
     except DataDirError as error:
-        print(f"service-marathon: {error}", file=sys.stderr)
-        return 2
+        if args.data_dir or os.environ.get(ENV_VAR):
+            print(f"service-marathon: {error}", file=sys.stderr)
+            return 2  # the folder the player named can't be used: say so, don't guess
+        # the platform's own folder can't be made (a read-only home): play on
+        print(f"service-marathon: {error}; progress won't be saved", file=sys.stderr)
+        unsaved = str(error)
+        temp = Path(tempfile.mkdtemp(prefix="service-marathon-"))
+        folders = Folders(temp, temp)
     if args.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import launch
 
-    return launch(args, folders, demo=demo)
+    return launch(args, folders, demo=demo, unsaved=unsaved)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -514,3 +514,38 @@ def test_a_review_of_a_card_no_longer_in_the_levels_says_so(folder):
         shown_text(app)
     key(app, pygame.K_t)  # nothing to try again: nothing happens
     assert isinstance(app.stack.top, ReviewScene)
+
+
+def test_when_the_platform_data_folder_cant_be_made_the_game_plays_without_saving(
+        tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.delenv("SERVICE_MARATHON_DATA", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker / "config"))
+    assert main(["--headless", "--frames", "3"]) == 0
+    err = capsys.readouterr().err
+    assert "progress won't be saved" in err and "Traceback" not in err
+
+
+def test_playing_unsaved_shows_why_on_the_title(tmp_path):
+    from game.storage import Folders
+    from game.ui.app import open_app
+
+    pygame.display.init()
+    pygame.font.init()
+    app = open_app(Folders(tmp_path, tmp_path), "en", (1280, 720), fixed_dt=1 / 30,
+                   unsaved="can't create the data folder /x: Permission denied")
+    app.collect_notices()
+    app.stack.push(TitleScene(app))
+    run(app)
+    assert ("Progress can't be saved (can't create the data folder /x: Permission denied). "
+            "You can keep playing; it will be saved when the disk allows.") in shown_text(app)
+    assert app.ctx.player.profiles is None  # nothing will be written
+    title_button(app, PLAYER)
+    assert isinstance(app.stack.top, TitleScene)
+    assert "Players can't be kept: the game can't save on this computer now." in \
+        shown_text(app)
+    pygame.quit()

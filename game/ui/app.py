@@ -338,21 +338,27 @@ def build_context(data_dir: Path, language: str | None, paths: Paths | None = No
 
 def open_app(folders, language: str | None, size: tuple[int, int], fullscreen: bool = False,
              save: bool = True, fixed_dt: float | None = None,
-             max_frames: int | None = None, paths: Paths | None = None) -> App:
+             max_frames: int | None = None, paths: Paths | None = None,
+             unsaved: str | None = None) -> App:
     """The game as a player starts it: saved settings and the last profile
     loaded from ``folders`` (unless ``save`` is off, as in the demo), then
     the window. ``language`` and ``fullscreen`` from the command line win
     over the saved settings for this run."""
     from game.i18n import LANGUAGES
 
-    player = Player(folders if save else None)
+    player = Player(folders if save and unsaved is None else None)
     player.load(LANGUAGES, len(TEXT_SCALES))
+    if unsaved is not None and save:  # the data folder can't be made: tell the player
+        from game.storage import SaveError
+
+        player.save_error = SaveError("progress", unsaved)
     ctx = build_context(folders.data, language, paths, player=player)
     return App(ctx, size, fullscreen=fullscreen or player.settings.fullscreen,
                fixed_dt=fixed_dt, max_frames=max_frames)
 
 
-def launch(args: argparse.Namespace, folders, demo: bool = False) -> int:
+def launch(args: argparse.Namespace, folders, demo: bool = False,
+           unsaved: str | None = None) -> int:
     from game.ui.scenes.title import TitleScene
 
     try:
@@ -362,7 +368,7 @@ def launch(args: argparse.Namespace, folders, demo: bool = False) -> int:
             app = open_app(folders, args.lang, args.window or (1280, 720),
                            fullscreen=args.fullscreen, save=not demo,
                            fixed_dt=1 / 30 if (demo and args.headless) else None,
-                           max_frames=args.frames)
+                           max_frames=args.frames, unsaved=unsaved)
             app.ctx.unlock_all = bool(getattr(args, "unlock_all", False))
         except pygame.error as error:
             print(f"service-marathon: can't open a window ({error}); on a machine without "

@@ -11,7 +11,7 @@ from game.ui.scene import MenuScene, Scene
 from game.ui.theme import BODY, TITLE
 from game.ui.widgets import overlay
 
-RESUME, LANGUAGE, TO_MAP, QUIT = range(4)
+RESUME, LANGUAGE, SETTINGS, TO_MAP, QUIT = range(5)
 
 
 class PauseScene(MenuScene):
@@ -19,12 +19,12 @@ class PauseScene(MenuScene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ui_input.Menu(4)
+        self.menu = ui_input.Menu(5)
 
     def labels(self):
         tr = self.app.ctx.tr
         return [tr._("Resume"), tr._("Language: {language}").format(
-            language=LANGUAGES[tr.language]), tr._("Back to the marathon map"),
+            language=LANGUAGES[tr.language]), tr._("Settings"), tr._("Back to the marathon map"),
             tr._("Quit the game")]
 
     def layout(self, width, height):
@@ -34,14 +34,14 @@ class PauseScene(MenuScene):
         button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))
         title_height = max(m.px(60), ctx.line_height(TITLE, bold=True))
         hint_height = ctx.line_height(BODY) * 4 // 5 * 2
-        h = 2 * m.margin + title_height + 4 * (button_height + m.gap) + m.gap + hint_height
+        h = 2 * m.margin + title_height + 5 * (button_height + m.gap) + m.gap + hint_height
         self.box = pygame.Rect((width - w) // 2, max(0, (height - h) // 2), w, h)
         self.title_box = pygame.Rect(self.box.left + m.margin, self.box.top + m.margin,
                                      w - 2 * m.margin, title_height)
         top = self.title_box.bottom + m.gap
         self.menu.rects = [pygame.Rect(self.box.left + m.margin,
                                        top + i * (button_height + m.gap),
-                                       w - 2 * m.margin, button_height) for i in range(4)]
+                                       w - 2 * m.margin, button_height) for i in range(5)]
         self.hint_box = pygame.Rect(self.box.left + m.margin, self.menu.rects[-1].bottom + m.gap,
                                     w - 2 * m.margin, hint_height)
 
@@ -53,6 +53,10 @@ class PauseScene(MenuScene):
             from game.ui.scenes.language import LanguageScene
 
             stack.push(LanguageScene(self.app))
+        elif index == SETTINGS:
+            from game.ui.scenes.settings import SettingsScene
+
+            stack.push(SettingsScene(self.app))
         elif index == TO_MAP:
             from game.ui.scenes.stagemap import StageMapScene
 

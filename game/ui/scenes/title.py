@@ -71,7 +71,12 @@ class TitleScene(MenuScene):
         elif index == PLAYER:
             from game.ui.scenes.profiles import ProfilesScene
 
-            self.app.stack.push(ProfilesScene(self.app))
+            if self.app.ctx.player.profiles is None:  # nothing can be saved this time
+                self.app.ctx.notices.append(self.app.ctx.tr._(
+                    "Players can't be kept: the game can't save on this computer now."))
+                self.dirty = True
+            else:
+                self.app.stack.push(ProfilesScene(self.app))
         elif index == SETTINGS:
             from game.ui.scenes.settings import SettingsScene
 
