@@ -153,6 +153,16 @@ def test_a_name_stops_at_forty_characters_and_says_so(folder):
     assert text_problems(app) == []
 
 
+def test_a_character_the_font_cant_show_is_refused_with_a_reason(folder):
+    app = open_saved_app(folder)
+    scene = open_name_field(app)
+    type_text(app, "Ūla 🏃")
+    assert scene.text == "Ūla "
+    assert "The game's font can't show “🏃”, so a name can't use it." in shown_text(app)
+    key(app, pygame.K_RETURN)
+    assert app.ctx.player.profile.name == "Ūla"
+
+
 def test_letters_typed_in_a_name_are_text_not_shortcuts(folder):
     app = open_saved_app(folder)
     scene = open_name_field(app)

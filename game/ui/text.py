@@ -42,6 +42,7 @@ class Fonts:
     def __init__(self, folder: Path):
         self.folder = folder
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._missing: bytes | None = None
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         key = (size, bold)
@@ -51,6 +52,16 @@ class Fonts:
             font = pygame.font.Font(str(self.folder / name), size)
             self._fonts[key] = font
         return font
+
+    def can_draw(self, character: str) -> bool:
+        """False when the font has no glyph for ``character`` (it would show
+        as an empty box): its picture is the font's "missing" picture."""
+        font = self.get(24)
+        if self._missing is None:
+            self._missing = pygame.image.tobytes(font.render("\U0010fffd", True, (0, 0, 0)),
+                                                 "RGBA")
+        picture = pygame.image.tobytes(font.render(character, True, (0, 0, 0)), "RGBA")
+        return character.isspace() or picture != self._missing
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:

@@ -72,7 +72,13 @@ class NameScene(MenuScene):
         if event.type == pygame.TEXTINPUT:
             self.composing = ""
             room = self.limit - len(self.text)
-            added = "".join(ch for ch in event.text if ch.isprintable())
+            typed = [ch for ch in event.text if ch.isprintable()]
+            added = "".join(ch for ch in typed if self.app.ctx.fonts.can_draw(ch))
+            if len(added) < len(typed):
+                missing = next(ch for ch in typed if ch not in added)
+                self.error = self.app.ctx.tr._(
+                    "The game's font can't show “{character}”, so a name can't use it."
+                ).format(character=missing)
             if len(added) > room:
                 self.error = self.app.ctx.tr._(
                     "A name can have at most {count} characters.").format(count=self.limit)
