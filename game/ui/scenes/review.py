@@ -161,7 +161,7 @@ class ReviewScene(MenuScene):
         else:
             parts = self.texts()
             ctx.text.draw(surface, parts["heading"], m.font(TITLE), p.ink, self.heading_box,
-                          bold=True, valign="middle", max_lines=1, ellipsis=True)
+                          bold=True, valign="middle", max_lines=1)
             if "encounter" in parts:
                 ctx.text.draw(surface, parts["encounter"], m.font(BODY), p.muted,
                               self.encounter_box, valign="middle", max_lines=1, ellipsis=True)
