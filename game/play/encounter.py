@@ -21,10 +21,11 @@ class Decision:
     mood_before: int
     mood_after: int
     repeat: bool = False  # the card was answered before: skill gains didn't count again
+    skipped: bool = False  # a trainer skipped the card: nothing was scored
 
     @property
     def timed_out(self) -> bool:
-        return self.choice_index is None
+        return self.choice_index is None and not self.skipped
 
     @property
     def choice(self) -> Choice | None:
@@ -100,6 +101,16 @@ class EncounterRun:
         effects = rule.effects if rule else DEFAULT_TIMEOUT
         target = rule.next if rule and rule.next else self.card.id
         return self._apply(None, effects, target)
+
+    def skip(self) -> Decision:
+        """A trainer moves the dialogue on: the customer goes on as after the
+        best answer, and nothing is scored (no skill points, no mood)."""
+        if self.finished:
+            raise RuntimeError("the encounter is over")
+        best = self.card.choices[best_choice_index(self.card.choices)]
+        decision = replace(self._apply(None, Effects(), best.next), skipped=True)
+        self.decisions[-1] = decision
+        return decision
 
     def _apply(self, index: int | None, effects: Effects, target: str,
                repeat: bool = False) -> Decision:
