@@ -98,14 +98,20 @@ def prepare_data_dir(path: Path) -> Path:
 
 def write_json(path: Path, document: dict) -> None:
     """Write ``document`` to ``path`` atomically; SaveError says why not."""
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_text_atomic(path, json.dumps(document, ensure_ascii=False, indent=1,
+                                       sort_keys=True) + "\n")
+
+
+def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` in one step: a temporary file beside it,
+    flushed to the disk, then renamed over it. SaveError says why not."""
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                         dir=path.parent)
         temp = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

@@ -147,3 +147,77 @@ def test_the_session_ends_after_the_last_customer_of_the_last_stage(stages):
         session.choose(0)
     leaders = session.skill_leaders()
     assert set(leaders) == {"attention", "problem_solving", "partnership"}
+
+
+# -- the report --------------------------------------------------------------------------
+
+def played_session(stages):
+    session = GroupSession(check_teams(["Ūdri", "Žuvėdros", "Õunad"]), stages[:2])
+    for _ in range(3):
+        play_customer(session)
+    session.choose(0, seconds=7.25)
+    session.skip()
+    session.bonus(1, "partnership", 1)
+    return session
+
+
+@pytest.mark.parametrize("language, delimiter", [("en", ","), ("lv", ";"), ("lt", ";")])
+def test_the_csv_has_a_row_per_decision_and_bonus_and_keeps_diacritics(stages, tmp_path,
+                                                                       language, delimiter):
+    import csv
+
+    from game.i18n import Translator
+    from game.report import write_report
+
+    session = played_session(stages)
+    tr = Translator(ROOT / "locales", language)
+    csv_path, html_path = write_report(session, tr, tmp_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads UTF-8 right
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=delimiter))
+    header, *body = rows
+    assert len(header) == 12 and all(len(row) == 12 for row in body)
+    assert len(body) == len(session.turns) + len(session.bonuses)
+    assert {row[1] for row in body} == {"Ūdri", "Žuvėdros", "Õunad"}
+    for row, turn in zip(body, session.turns, strict=False):
+        assert row[0] == session.id and row[4] == turn.card
+        assert [int(v) for v in row[6:10]] == [turn.effects[s] for s in
+                                                ("attention", "problem_solving",
+                                                 "partnership", "mood")]
+    seconds = body[len(session.turns) - 2][10]
+    assert seconds == ("7.2" if language == "en" else "7,2")
+    bonus = body[-1]
+    assert bonus[1] == "Žuvėdros" and bonus[11] == "1" and bonus[8] == "1"
+
+
+def test_the_html_report_parses_names_every_team_and_needs_no_network(stages, tmp_path):
+    from html.parser import HTMLParser
+
+    from game.i18n import Translator
+    from game.report import write_report
+
+    session = played_session(stages)
+    _, html_path = write_report(session, Translator(ROOT / "locales", "en"), tmp_path)
+    text = html_path.read_text(encoding="utf-8")
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.urls, self.text = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    parser = Collect()
+    parser.feed(text)
+    shown = " ".join(parser.text)
+    assert all(team.name in shown for team in session.teams)
+    assert parser.urls == [] and "script" not in parser.tags  # self-contained
+    assert parser.tags.count("svg") == 3  # a chart for each team
+    assert parser.tags.count("article") == len(session.turns)  # every discussion point
+    assert "Best listeners" in shown and "@page { size: A4" in text
