@@ -67,6 +67,28 @@ class Scene:
         return [surface.get_rect()]
 
 
+class TextEntry:
+    """A scene (mixin) where keys type text: text input is on while it shows."""
+
+    def enter(self) -> None:
+        super().enter()
+        pygame.key.start_text_input()
+
+    def exit(self) -> None:
+        pygame.key.stop_text_input()
+        super().exit()
+
+
+class DismissScene(Scene):
+    """Any key, click or tap closes it (a blank screen, a help page)."""
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
+            self.app.stack.pop()
+            return True
+        return False
+
+
 class SceneStack:
     def __init__(self) -> None:
         self.scenes: list[Scene] = []

@@ -7,11 +7,24 @@ from collections.abc import Callable
 import pygame
 
 from game.ui import input as ui_input
-from game.ui.scene import MenuScene
+from game.ui.scene import MenuScene, TextEntry
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
 from game.ui.widgets import overlay, panel
 
 SAVE, CANCEL = range(2)
+
+
+def full_box(ctx, width: int, height: int) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    """An overlay over the whole window less a margin: the panel, its inner
+    area below the title, and the title's place."""
+    m = ctx.metrics
+    box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin, height - 2 * m.margin)
+    inner = box.inflate(-2 * m.margin, -2 * m.margin)
+    title = pygame.Rect(inner.left, inner.top, inner.width,
+                        max(m.px(50), ctx.line_height(TITLE, bold=True)))
+    body = pygame.Rect(inner.left, title.bottom + m.gap, inner.width,
+                       inner.bottom - title.bottom - m.gap)
+    return box, body, title
 
 
 def dialog_box(ctx, width: int, height: int, rows: int) -> tuple[pygame.Rect, pygame.Rect]:
@@ -26,7 +39,7 @@ def dialog_box(ctx, width: int, height: int, rows: int) -> tuple[pygame.Rect, py
     return box, box.inflate(-2 * m.margin, -2 * m.margin)
 
 
-class NameScene(MenuScene):
+class NameScene(TextEntry, MenuScene):
     """Type a name with the keyboard, in any language (text input events, so
     dead keys and input methods work). ``done(name)`` returns None when the
     name is taken, or a one-line reason shown under the field."""
@@ -45,12 +58,6 @@ class NameScene(MenuScene):
         self.composing = ""  # an input method's unfinished text
         self.error: str | None = None
         self.menu = ui_input.Menu(2)
-
-    def enter(self):
-        pygame.key.start_text_input()
-
-    def exit(self):
-        pygame.key.stop_text_input()
 
     def layout(self, width, height):
         ctx = self.app.ctx
@@ -144,12 +151,16 @@ class ConfirmScene(MenuScene):
     opaque = False
     closes_on_back = True
 
-    def __init__(self, app, question: str, yes: str, on_yes: Callable[[], None]):
+    def __init__(self, app, question: str, yes: str, on_yes: Callable[[], None],
+                 no: str | None = None, on_no: Callable[[], None] | None = None,
+                 focus_yes: bool = False):
         super().__init__(app)
         self.question = question
         self.yes = yes
+        self.no = no
         self.on_yes = on_yes
-        self.menu = ui_input.Menu(2, focus=1)
+        self.on_no = on_no
+        self.menu = ui_input.Menu(2, focus=0 if focus_yes else 1)
 
     def layout(self, width, height):
         ctx = self.app.ctx
@@ -167,6 +178,8 @@ class ConfirmScene(MenuScene):
         self.app.stack.pop()
         if index == 0:
             self.on_yes()
+        elif self.on_no is not None:
+            self.on_no()
 
     def draw(self, surface):
         ctx = self.app.ctx
@@ -174,4 +187,5 @@ class ConfirmScene(MenuScene):
         overlay(ctx, surface, self.box)
         ctx.text.draw(surface, self.question, m.font(LARGE), p.ink, self.text_box,
                       valign="middle")
-        self.draw_buttons(surface, [self.yes, tr._("No, keep it")], lambda i: i == 1)
+        self.draw_buttons(surface, [self.yes, self.no or tr._("No, keep it")],
+                          lambda i: i == self.menu.focus)

@@ -72,10 +72,19 @@ class EncounterScene(Scene):
         self._layer_key = None
         self.dirty = True
 
+    def decide(self, index: int | None) -> Decision:
+        """Take answer ``index`` (None: the time ran out). A group session
+        records the step in its own log instead."""
+        run = self.encounter_run
+        return run.timeout() if index is None else run.choose(index)
+
+    def heading(self) -> str:
+        return encounter_heading(self.app.ctx.tr, self.run, self.encounter_run.encounter)
+
     def choose(self, index: int) -> None:
         run = self.encounter_run
         card = run.card
-        decision = run.choose(index)
+        decision = self.decide(index)
         self.last_reply = self.app.ctx.tr.level(msgctxt.choice_text(card, index),
                                                 card.choices[index].text)
         self._after(decision)
@@ -134,7 +143,9 @@ class EncounterScene(Scene):
 
     def update(self, dt):
         run = self.encounter_run
-        decision = run.update(dt)
+        decision = None
+        if not run.finished and run.timer.update(dt):
+            decision = self.decide(None)
         if decision is not None:
             self.last_reply = None
             self._after(decision)
@@ -256,8 +267,7 @@ class EncounterScene(Scene):
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         run = self.encounter_run
         encounter = run.encounter
-        heading = encounter_heading(tr, self.run, encounter)
-        ctx.text.draw(surface, heading, m.font(BODY), p.ink, self.heading_box, bold=True,
+        ctx.text.draw(surface, self.heading(), m.font(BODY), p.ink, self.heading_box, bold=True,
                       valign="middle", max_lines=2)
         self._draw_customer(surface)
         # Translators: the customer's name and how they reach you, e.g. "Anna · Phone call"

@@ -7,7 +7,7 @@ import pygame
 from game.i18n import LANGUAGES
 from game.ui import input as ui_input
 from game.ui.input import Intent
-from game.ui.scene import MenuScene, Scene
+from game.ui.scene import DismissScene, MenuScene
 from game.ui.theme import BODY, TITLE
 from game.ui.widgets import overlay
 
@@ -83,14 +83,8 @@ class PauseScene(MenuScene):
                       valign="middle")
 
 
-class BlankScene(Scene):
+class BlankScene(DismissScene):
     """A black screen for discussion; any key, click or tap brings the game back."""
-
-    def handle_event(self, event):
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
-            self.app.stack.pop()
-            return True
-        return False
 
     def draw(self, surface):
         surface.fill((0, 0, 0))

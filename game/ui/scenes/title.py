@@ -11,13 +11,13 @@ from game.ui.scene import MenuScene
 from game.ui.theme import BODY, HUGE, LARGE
 from game.ui.widgets import road, route_points
 
-START, PLAYER, SETTINGS, LANGUAGE, QUIT = range(5)
+START, PLAYER, GROUP, SETTINGS, LANGUAGE, QUIT = range(6)
 
 
 class TitleScene(MenuScene):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ui_input.Menu(5)
+        self.menu = ui_input.Menu(6)
 
     def labels(self) -> list[str]:
         tr = self.app.ctx.tr
@@ -26,6 +26,7 @@ class TitleScene(MenuScene):
             tr._("Start the marathon"),
             tr._("Player: {name}").format(name=profile.name) if profile
             else tr._("Choose a player"),
+            tr._("Group session"),
             tr._("Settings"),
             tr._("Language: {language}").format(language=LANGUAGES[tr.language]),
             tr._("Quit"),
@@ -35,7 +36,7 @@ class TitleScene(MenuScene):
         m = self.app.ctx.metrics
         button_width = min(width - 2 * m.margin, m.px(620))
         button_height = m.px(58)
-        top = height * 54 // 100
+        top = height * 47 // 100
         left = (width - button_width) // 2
         half = (button_width - m.gap) // 2
         step = button_height + m.gap
@@ -43,9 +44,9 @@ class TitleScene(MenuScene):
         self.menu.rects = [pygame.Rect(left, top, button_width, button_height)] + [
             pygame.Rect(left + (i % 2) * (half + m.gap), top + (1 + i // 2) * step, half,
                         button_height)
-            for i in range(4)
+            for i in range(5)
         ]
-        self.title_box = pygame.Rect(m.margin, height * 14 // 100, width - 2 * m.margin,
+        self.title_box = pygame.Rect(m.margin, height * 8 // 100, width - 2 * m.margin,
                                      m.px(90))
         self.tagline_box = pygame.Rect(m.margin * 2, self.title_box.bottom + m.gap,
                                        width - 4 * m.margin, m.px(70))
@@ -77,6 +78,8 @@ class TitleScene(MenuScene):
                 self.dirty = True
             else:
                 self.app.stack.push(ProfilesScene(self.app))
+        elif index == GROUP:
+            self.open_group_session()
         elif index == SETTINGS:
             from game.ui.scenes.settings import SettingsScene
 
@@ -88,6 +91,29 @@ class TitleScene(MenuScene):
         elif index == QUIT:
             self.app.quit()
 
+    def open_group_session(self) -> None:
+        """Offer to resume a saved group session; else set up a new one."""
+        from game.ui.scenes.dialogs import ConfirmScene
+        from game.ui.scenes.group import SessionStore, SetupScene, begin_session, session_problem
+
+        app = self.app
+        tr = app.ctx.tr
+        store = SessionStore(app.ctx.data_dir)
+        session, problem = store.load(app.ctx.levels.stages)
+        if problem is not None:
+            app.ctx.notices.append(session_problem(tr, problem))
+            self.dirty = True
+        if session is None:
+            app.stack.push(SetupScene(app))
+            return
+        teams = ", ".join(team.name for team in session.teams)
+        app.stack.push(ConfirmScene(
+            app, tr._("A group session is not finished ({teams}). Go on where it was?")
+            .format(teams=teams), tr._("Go on with it"), lambda: begin_session(app, session),
+            no=tr._("Start a new one"), on_no=lambda: (store.archive(session),
+                                                        app.stack.push(SetupScene(app))),
+            focus_yes=True))
+
     def shortcut(self, got):
         if got.intent is Intent.ADVANCE:
             self.activate(START)
@@ -98,7 +124,7 @@ class TitleScene(MenuScene):
         ctx = self.app.ctx
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         width, height = surface.get_size()
-        pygame.draw.rect(surface, p.backdrop, (0, 0, width, height * 47 // 100))
+        pygame.draw.rect(surface, p.backdrop, (0, 0, width, height * 42 // 100))
         self._draw_route(surface, width, height)
         ctx.text.draw(surface, tr._("Service Marathon"), m.font(HUGE), p.ink, self.title_box,
                       bold=True, align="center", valign="middle")
@@ -117,7 +143,7 @@ class TitleScene(MenuScene):
     def _draw_route(self, surface, width, height):
         ctx = self.app.ctx
         p, m = ctx.palette, ctx.metrics
-        area = pygame.Rect(m.margin * 3, height * 46 // 100 - m.px(70), width - m.margin * 6,
+        area = pygame.Rect(m.margin * 3, height * 41 // 100 - m.px(70), width - m.margin * 6,
                            m.px(90))
         points = route_points(area, waves=1.5)
         road(ctx, surface, points)

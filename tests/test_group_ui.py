@@ -1,0 +1,227 @@
+"""A group session through the real scenes, by posted events: setup, turns,
+pause, +15 s, skip, bonus, undo, discussion, scoreboard, resume after a
+restart, and the podium with its report."""
+
+from __future__ import annotations
+
+import csv
+
+import pygame
+import pytest
+from uikit import key, open_saved_app, post, run, shown_text, text_problems
+
+from game.content.model import best_choice_index
+from game.ui.scenes.dialogs import ConfirmScene
+from game.ui.scenes.group import (
+    AwardScene,
+    DiscussionScene,
+    GroupEncounterScene,
+    PodiumScene,
+    ScoreboardScene,
+    SetupScene,
+)
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.title import GROUP, TitleScene
+
+
+@pytest.fixture
+def folder(tmp_path):
+    yield tmp_path / "data"
+    pygame.quit()
+
+
+def open_setup(app) -> SetupScene:
+    title = app.stack.top
+    assert isinstance(title, TitleScene)
+    title.menu.focus = GROUP
+    key(app, pygame.K_RETURN)
+    scene = app.stack.top
+    assert isinstance(scene, SetupScene)
+    return scene
+
+
+def type_name(app, scene, row: int, name: str) -> None:
+    scene.menu.focus = row
+    for _ in scene.names[row]:
+        key(app, pygame.K_BACKSPACE)
+    for character in name:
+        post(app, pygame.TEXTINPUT, steps=1, text=character)
+
+
+def start_session(app, names=("Ūdri", "Žuvėdros", "Õunad"), stages=2) -> GroupEncounterScene:
+    scene = open_setup(app)
+    for row, name in enumerate(names):
+        type_name(app, scene, row, name)
+    for number in range(stages, len(scene.stages)):
+        scene.chosen[number] = False  # only the first stages
+    scene.menu.focus = scene.menu.count - 2  # Start the session
+    key(app, pygame.K_RETURN)
+    encounter = app.stack.top
+    assert isinstance(encounter, GroupEncounterScene)
+    return encounter
+
+
+def answer(app, encounter, index=None) -> None:
+    """The team in turn answers; the room discusses; the trainer goes on."""
+    card = encounter.encounter_run.card
+    index = best_choice_index(card.choices) if index is None else index
+    key(app, pygame.K_1 + index)
+    assert isinstance(app.stack.top, DiscussionScene)
+    while app.stack.top is not encounter:
+        key(app, pygame.K_RETURN)
+
+
+def finish_customer(app, encounter) -> None:
+    while not encounter.encounter_run.finished:
+        answer(app, encounter)
+    key(app, pygame.K_RETURN)  # the ending's button
+
+
+def test_a_whole_session_with_three_teams_through_two_stages(folder):
+    app = open_saved_app(folder)
+    encounter = start_session(app)
+    session = encounter.session
+    assert [t.name for t in session.teams] == ["Ūdri", "Žuvėdros", "Õunad"]
+    assert "Ūdri · First contact · customer 1 of 4" in shown_text(app)
+
+    # pause: the timer waits
+    timer = encounter.encounter_run.timer
+    run(app, steps=30)
+    before = timer.elapsed
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.stack.top, PauseScene)
+    run(app, steps=60)
+    key(app, pygame.K_ESCAPE)
+    assert app.stack.top is encounter and timer.elapsed - before < 0.2
+
+    # +15 seconds
+    shown = timer.seconds_shown
+    key(app, pygame.K_PLUS)
+    assert timer.seconds_shown == shown + 15
+
+    # a wrong answer, discussed, the best answer revealed with D, then undone
+    card = encounter.encounter_run.card
+    worst = min(range(len(card.choices)), key=lambda i: card.choices[i].effects.skill_total)
+    key(app, pygame.K_1 + worst)
+    discussion = app.stack.top
+    assert isinstance(discussion, DiscussionScene) and not discussion.revealed
+    assert card.choices[worst].text in shown_text(app)
+    key(app, pygame.K_d)
+    best = best_choice_index(card.choices)
+    assert f"The best answer: {card.choices[best].text}" in shown_text(app)
+    key(app, pygame.K_u)  # undo from the discussion
+    assert app.stack.top is encounter and session.turns == []
+    assert encounter.encounter_run.card.id == card.id
+
+    # a bonus point for a good argument
+    key(app, pygame.K_a)
+    award = app.stack.top
+    assert isinstance(award, AwardScene)
+    award.menu.focus = 3 + 2  # Žuvėdros, partnership
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    assert session.scores()[1].partnership == 1
+
+    # skip a card: nothing scored, the dialogue moves on
+    key(app, pygame.K_s)
+    assert session.turns[-1].skipped and session.run.card.id != card.id
+    run(app)
+    finish_customer(app, encounter)
+    board = app.stack.top
+    assert isinstance(board, ScoreboardScene)
+    assert "Next customer: Žuvėdros" in shown_text(app)
+    assert text_problems(app) == []
+
+    # the laptop sleeps and the game is closed: the next start resumes
+    pygame.quit()
+    app = open_saved_app(folder)
+    app.stack.top.menu.focus = GROUP
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, ConfirmScene)
+    assert "A group session is not finished (Ūdri, Žuvėdros, Õunad)." in shown_text(app)
+    key(app, pygame.K_RETURN)  # "Go on with it" is focused
+    encounter = app.stack.top
+    assert isinstance(encounter, GroupEncounterScene)
+    session = encounter.session
+    assert session.team.name == "Žuvėdros" and session.scores()[1].partnership == 1
+
+    # everyone plays the rest: two stages, eight customers, in turn
+    while True:
+        finish_customer(app, encounter)
+        top = app.stack.top
+        if isinstance(top, PodiumScene):
+            break
+        assert isinstance(top, ScoreboardScene)
+        key(app, pygame.K_RETURN)
+        encounter = app.stack.top
+    assert [turn.team for turn in session.turns][-1] == 7 % 3
+    assert "Best listeners:" in shown_text(app)
+    csv_path, html_path = top.report
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) - 1 == len(session.turns) + len(session.bonuses)
+    assert {row[1] for row in rows[1:]} == {"Ūdri", "Žuvėdros", "Õunad"}
+    assert "Õunad" in html_path.read_text(encoding="utf-8")
+    assert not (folder / "sessions" / "current.json").exists()  # nothing to resume
+
+
+@pytest.mark.parametrize("names, message", [
+    (["", "B"], "Team 1 has no name yet."),
+    (["Ūdri", "ūdri"], "Two teams are called “ūdri”; give each its own name."),
+])
+def test_team_names_that_cant_be_used_are_explained_and_nothing_starts(folder, names,
+                                                                        message):
+    app = open_saved_app(folder)
+    scene = open_setup(app)
+    scene.names = ["x", "y"]
+    scene._sync()
+    for row, name in enumerate(names):
+        type_name(app, scene, row, name)
+    scene.menu.focus = scene.menu.count - 2
+    key(app, pygame.K_RETURN)
+    assert app.stack.top is scene
+    assert message in shown_text(app)
+
+
+def test_a_team_name_stops_at_its_limit_and_teams_stay_between_two_and_six(folder):
+    app = open_saved_app(folder)
+    scene = open_setup(app)
+    type_name(app, scene, 0, "Ą" * 500)
+    assert scene.names[0] == "Ą" * 24
+    add = len(scene.names)
+    for _ in range(6):
+        scene.menu.focus = len(scene.names)  # "Add a team"
+        key(app, pygame.K_RETURN)
+    assert len(scene.names) == 6
+    for _ in range(6):
+        scene.menu.focus = len(scene.names) + 1  # "Remove the last team"
+        key(app, pygame.K_RETURN)
+    assert len(scene.names) == 2 and add == 3
+
+
+def test_letters_typed_in_a_team_name_are_not_trainer_shortcuts(folder):
+    app = open_saved_app(folder)
+    scene = open_setup(app)
+    type_name(app, scene, 0, "")
+    key(app, pygame.K_b)
+    post(app, pygame.TEXTINPUT, steps=1, text="b")
+    assert app.stack.top is scene and scene.names[0] == "b"
+
+
+def test_a_session_whose_stage_file_is_gone_is_set_aside_with_a_message(folder, tmp_path):
+    from game.play.session import GroupSession, check_teams
+    from game.storage import write_json
+
+    app = open_saved_app(folder)
+    stages = app.ctx.levels.stages
+    session = GroupSession(check_teams(["A", "B"]), stages[:1])
+    data = session.to_json()
+    data["stages"] = ["a-stage-that-was-removed"]
+    write_json(folder / "sessions" / "current.json", data)
+    app.stack.top.menu.focus = GROUP
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, SetupScene)
+    assert ("The saved group session can't be resumed: one of its stages is no longer in "
+            "the levels folder. It is kept aside.") in app.ctx.notices
+    kept = [p.name for p in (folder / "sessions").iterdir()]
+    assert len(kept) == 1 and kept[0].startswith("current.") and "unreadable" in kept[0]
