@@ -55,6 +55,15 @@ def positive(text: str) -> int:
     return int(text)
 
 
+def team_count(text: str) -> int:
+    from game.play.session import MAX_TEAMS, MIN_TEAMS
+
+    if not text.isdigit() or not MIN_TEAMS <= int(text) <= MAX_TEAMS:
+        raise argparse.ArgumentTypeError(
+            f"a group session has {MIN_TEAMS} to {MAX_TEAMS} teams, not '{text}'")
+    return int(text)
+
+
 def _display_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", type=language, help="language: " + ", ".join(LANGUAGES))
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
@@ -90,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     _display_options(demo)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--strategy", choices=("best", "random"), default="best")
+    demo.add_argument("--teams", type=team_count, metavar="N",
+                      help="play a group session with N teams (2-6) and write its report")
     return parser
 
 

@@ -225,3 +225,30 @@ def test_a_session_whose_stage_file_is_gone_is_set_aside_with_a_message(folder, 
             "the levels folder. It is kept aside.") in app.ctx.notices
     kept = [p.name for p in (folder / "sessions").iterdir()]
     assert len(kept) == 1 and kept[0].startswith("current.") and "unreadable" in kept[0]
+
+
+def test_demo_plays_a_whole_group_session_and_names_its_report(tmp_path, capsys):
+    import json
+    from pathlib import Path
+
+    from game.cli import main
+
+    assert main(["demo", "--headless", "--teams", "3", "--data-dir", str(tmp_path)]) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["finished"] and len(summary["teams"]) == 3
+    assert summary["bonuses"] == 1 and summary["turns"] >= 2 * 4 * 4
+    csv_path, html_path = (Path(p) for p in summary["report"])
+    assert csv_path.exists() and html_path.exists()
+    assert not (tmp_path / "sessions").exists()  # a demo never touches a real session
+
+
+@pytest.mark.parametrize("teams", ["1", "7", "x"])
+def test_demo_teams_outside_two_to_six_get_one_line_and_exit_2(teams, capsys):
+    from game.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--headless", "--teams", teams])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"service-marathon demo: argument --teams: a group session has 2 to 6 teams, "
+        f"not '{teams}' (see --help)")

@@ -49,7 +49,12 @@ class Context:
     player: Player = field(default_factory=lambda: Player(None))
     notices: list[str] = field(default_factory=list)  # one-line messages for the player
     unlock_all: bool = False  # a trainer opened every stage
+    sessions_dir: Path | None = None  # where a group session is kept; see __post_init__
     _levels: LevelSet | None = None
+
+    def __post_init__(self) -> None:
+        if self.sessions_dir is None:
+            self.sessions_dir = self.data_dir / "sessions"
 
     @property
     def text_scale(self) -> float:
@@ -375,10 +380,14 @@ def launch(args: argparse.Namespace, folders, demo: bool = False,
                   "a screen, add --headless", file=sys.stderr)
             return 1
         if demo:
-            from game.ui.demo import Autopilot
+            from game.ui.demo import Autopilot, GroupAutopilot
 
-            app.autopilot = Autopilot(app, seed=args.seed, strategy=args.strategy,
-                                      fast=bool(args.headless))
+            options = {"seed": args.seed, "strategy": args.strategy,
+                       "fast": bool(args.headless)}
+            teams = getattr(args, "teams", None)
+            app.autopilot = (GroupAutopilot(app, teams, **options) if teams
+                             else Autopilot(app, **options))
+            app.ctx.sessions_dir = folders.data / "demo" / "sessions"  # not a real session
         code = app.run(TitleScene(app))
         if demo:
             import json

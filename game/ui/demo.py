@@ -103,3 +103,84 @@ class Autopilot:
                   for skill in SKILLS}
         return {"stages": self.played, "totals": totals, "frames": frames,
                 "strategy": self.strategy, "seed": self.seed, "finished": self.done}
+
+
+class GroupAutopilot(Autopilot):
+    """A whole group session played by itself: setup with ``teams`` teams and
+    the first two stages, turns, one pause, one bonus point, the discussion
+    with the best answer revealed, the scoreboard, the podium and its report."""
+
+    def __init__(self, app, teams: int, **options):
+        super().__init__(app, **options)
+        self.teams = teams
+        self.paused = False
+        self.awarded = 0  # 0: not yet; 1: the award screen is open; 2: done
+        self.session = None
+        self.report = None
+
+    def decide(self, top) -> int | None:
+        from game.ui.scenes.dialogs import ConfirmScene
+        from game.ui.scenes.group import (
+            AwardScene,
+            DiscussionScene,
+            GroupEncounterScene,
+            PodiumScene,
+            ScoreboardScene,
+            SetupScene,
+        )
+        from game.ui.scenes.title import GROUP
+
+        if isinstance(top, TitleScene):
+            return pygame.K_RETURN if top.menu.focus == GROUP else pygame.K_DOWN
+        if isinstance(top, ConfirmScene):  # a saved demo session: start afresh
+            return pygame.K_RETURN if top.menu.focus == 1 else pygame.K_RIGHT
+        if isinstance(top, SetupScene):
+            return self._setup(top)
+        if isinstance(top, GroupEncounterScene):
+            self.session = top.session
+            if not self.paused:
+                self.paused = True
+                return pygame.K_ESCAPE
+            return super().decide(top) if not top.encounter_run.finished else pygame.K_RETURN
+        if isinstance(top, DiscussionScene):
+            if self.awarded == 0:
+                self.awarded = 1
+                return pygame.K_a
+            return pygame.K_d if not top.revealed else pygame.K_RETURN
+        if isinstance(top, AwardScene):
+            if self.awarded == 1:
+                self.awarded = 2
+                return pygame.K_RETURN
+            return pygame.K_ESCAPE
+        if isinstance(top, ScoreboardScene):
+            return pygame.K_RETURN
+        if isinstance(top, PodiumScene):
+            self.report = top.report
+            self.done = True
+            self.app.quit()
+            return None
+        return super().decide(top)
+
+    def _setup(self, scene) -> int:
+        names, stages = len(scene.names), len(scene.stages)
+        if names != self.teams:
+            target = names if names < self.teams else names + 1  # "Add" or "Remove"
+        else:
+            wrong = [i for i, on in enumerate(scene.chosen) if on != (i < 2)]
+            target = names + 2 + wrong[0] if wrong else names + 2 + stages + 1  # "Start"
+        if scene.menu.focus == target:
+            return pygame.K_RETURN
+        return pygame.K_DOWN if scene.menu.focus < target else pygame.K_UP
+
+    def summary(self, frames: int) -> dict:
+        session = self.session
+        teams = []
+        if session is not None:
+            scores = session.scores()
+            teams = [{"name": team.name, "skills": scores[i].as_dict(),
+                      "total": scores[i].total} for i, team in enumerate(session.teams)]
+        return {"teams": teams, "turns": len(session.turns) if session else 0,
+                "bonuses": len(session.bonuses) if session else 0,
+                "report": [str(path) for path in self.report] if self.report else None,
+                "frames": frames, "strategy": self.strategy, "seed": self.seed,
+                "finished": self.done}

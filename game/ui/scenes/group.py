@@ -51,7 +51,7 @@ class SessionStore:
     """The session in progress, in the data folder."""
 
     def __init__(self, folder):
-        self.path = folder / "sessions" / "current.json"
+        self.path = folder / "current.json"
 
     def save(self, session: GroupSession) -> SaveError | None:
         try:
@@ -367,7 +367,7 @@ class GroupEncounterScene(EncounterScene):
         self.session = session
         super().__init__(app, SessionRun(session, 0.0 if factor is None else 1 / factor))
         session.run.set_timer_speed(self.run.timer_speed)
-        self.store = SessionStore(app.ctx.data_dir)
+        self.store = SessionStore(app.ctx.sessions_dir)
 
     def layout(self, width, height):
         super().layout(width, height)

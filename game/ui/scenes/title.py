@@ -98,7 +98,7 @@ class TitleScene(MenuScene):
 
         app = self.app
         tr = app.ctx.tr
-        store = SessionStore(app.ctx.data_dir)
+        store = SessionStore(app.ctx.sessions_dir)
         session, problem = store.load(app.ctx.levels.stages)
         if problem is not None:
             app.ctx.notices.append(session_problem(tr, problem))
