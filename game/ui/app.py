@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
 IDLE_SLICE = 1 / 40  # how often a sleeping loop looks for input (seconds)
+PROJECTOR_SHARE = 28  # projector mode: the smallest text is this share of the height
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Context:
     notices: list[str] = field(default_factory=list)  # one-line messages for the player
     unlock_all: bool = False  # a trainer opened every stage
     sessions_dir: Path | None = None  # where a group session is kept; see __post_init__
+    projector: bool = False  # text for the back of a room (group sessions)
     _levels: LevelSet | None = None
 
     def __post_init__(self) -> None:
@@ -58,7 +60,7 @@ class Context:
 
     @property
     def text_scale(self) -> float:
-        return TEXT_SCALES[self.text_scale_index]
+        return TEXT_SCALES[-1] if self.projector else TEXT_SCALES[self.text_scale_index]
 
     def reload_levels(self) -> None:
         self._levels = None
@@ -127,8 +129,16 @@ class App:
         return screen
 
     def _sync_metrics(self, size: tuple[int, int]) -> None:
-        self.ctx.metrics = Metrics(size[0], size[1], self.ctx.text_scale)
+        floor = -(-size[1] // PROJECTOR_SHARE) if self.ctx.projector else 0
+        self.ctx.metrics = Metrics(size[0], size[1], self.ctx.text_scale, floor)
+        self.ctx.text.floor = floor
         self.stack.mark_dirty()
+
+    def set_projector(self, on: bool) -> None:
+        """Projector mode: the largest text size, and no text smaller than
+        1/28 of the screen height, readable from the back of a room."""
+        self.ctx.projector = on
+        self._sync_metrics(self.screen.get_size())
 
     def toggle_fullscreen(self) -> None:
         if not self.fullscreen:

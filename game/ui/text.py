@@ -105,13 +105,14 @@ class TextRenderer:
         self.fonts = fonts
         self._cache: OrderedDict[tuple, TextBlock] = OrderedDict()
         self.drawn: list[Drawn] = []
+        self.floor = 0  # text never shrinks below this (projector mode)
 
     def fit(self, text: str, size: int, color: Color, box: tuple[int, int],
             bold: bool = False, align: str = "left", max_lines: int | None = None,
             ellipsis: bool = False) -> TextBlock:
         """Wrap ``text`` into ``box``, shrinking the font until it fits; with
         ``ellipsis`` keep the size and cut the text with "…" instead."""
-        key = (text, size, color, box, bold, align, max_lines, ellipsis)
+        key = (text, size, color, box, bold, align, max_lines, ellipsis, self.floor)
         block = self._cache.get(key)
         if block is not None:
             self._cache.move_to_end(key)
@@ -131,9 +132,10 @@ class TextRenderer:
             line_height = font.get_linesize()
             fits = len(lines) * line_height <= height and (
                 max_lines is None or len(lines) <= max_lines)
-            if fits or ellipsis or size_now <= MIN_FONT:
+            smallest = max(MIN_FONT, self.floor)
+            if fits or ellipsis or size_now <= smallest:
                 break
-            size_now = max(MIN_FONT, int(size_now * 0.92))
+            size_now = max(smallest, int(size_now * 0.92))
         overflow = not fits
         if overflow:
             keep = max(1, min(len(lines), height // line_height, max_lines or len(lines)))

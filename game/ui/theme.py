@@ -74,6 +74,7 @@ class Metrics:
     width: int
     height: int
     text_scale: float
+    floor: int = 0  # no text smaller than this (projector mode: 1/28 of the height)
 
     @property
     def unit(self) -> float:
@@ -81,7 +82,7 @@ class Metrics:
         return min(self.width / 1280, self.height / 720)
 
     def font(self, points: float) -> int:
-        return max(10, round(points * self.unit * self.text_scale))
+        return max(10, self.floor, round(points * self.unit * self.text_scale))
 
     def px(self, points: float) -> int:
         return max(1, round(points * self.unit))

@@ -78,12 +78,14 @@ def meter(ctx: Context, surface: pygame.Surface, rect: pygame.Rect, label: str,
     """A labelled horizontal bar; the bar is filled from ``low`` to ``value``."""
     p, m = ctx.palette, ctx.metrics
     label_height = ctx.fonts.get(m.font(SMALL)).get_linesize()
-    label_box = pygame.Rect(rect.left, rect.top, rect.width * 3 // 4, label_height)
-    value_box = pygame.Rect(label_box.right, rect.top, rect.width - label_box.width,
-                            label_height)
+    shown = shown if shown is not None else f"{value:+d}"
+    value_width = min(rect.width // 2,
+                      ctx.fonts.get(m.font(SMALL), bold=True).size(shown)[0] + m.px(6))
+    label_box = pygame.Rect(rect.left, rect.top, rect.width - value_width, label_height)
+    value_box = pygame.Rect(label_box.right, rect.top, value_width, label_height)
     ctx.text.draw(surface, label, m.font(SMALL), p.ink, label_box, valign="bottom")
-    ctx.text.draw(surface, shown if shown is not None else f"{value:+d}", m.font(SMALL),
-                  p.ink, value_box, bold=True, align="right", valign="bottom")
+    ctx.text.draw(surface, shown, m.font(SMALL), p.ink, value_box, bold=True, align="right",
+                  valign="bottom")
     bar = pygame.Rect(rect.left, label_box.bottom + m.px(4), rect.width,
                       max(2, rect.height - label_height - m.px(6)))
     pygame.draw.rect(surface, p.track, bar, border_radius=bar.height // 2)

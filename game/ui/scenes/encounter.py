@@ -198,6 +198,13 @@ class EncounterScene(Scene):
         top = self.timer_bar.bottom + m.px(16)
         # the portrait gives way to text as the text grows
         left_width = max(m.px(300), round(width * 0.33 / self.app.ctx.text_scale ** 0.5))
+        # the column is at least as wide as its longest meter label and value
+        font = ctx.fonts.get(m.font(SMALL))
+        labels = max(font.size(text)[0] for text in (
+            *(skill_name(ctx.tr, skill) for skill in SKILLS),
+            *(ctx.tr._("Mood: {word}").format(word=mood_word(ctx.tr, mood))
+              for mood in (10, 30, 50, 70, 90))))
+        left_width = min(width // 2, max(left_width, labels + font.size("+00")[0] + m.px(28)))
         self.left = pygame.Rect(margin, top, left_width, height - top - margin)
         meter_height = widgets.meter_height(self.app.ctx)
         self.meters = []

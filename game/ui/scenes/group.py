@@ -317,13 +317,24 @@ class SetupScene(TextEntry, MenuScene):
 
 
 def begin_session(app, session: GroupSession, replace=None) -> None:
-    """Show the session's current customer (a new session, or a resumed one)."""
+    """Show the session's current customer (a new session, or a resumed one),
+    in projector mode."""
+    app.set_projector(True)
     scene = GroupEncounterScene(app, session)
     if replace is not None and app.stack.top is replace:
         app.stack.replace(scene)
     else:
         app.stack.push(scene)
     scene.save()
+
+
+def leave_session(app) -> None:
+    """Back to the title screen, out of projector mode; a session not yet
+    finished stays saved and is offered again."""
+    from game.ui.scenes.title import TitleScene
+
+    app.set_projector(False)
+    app.stack.reset(TitleScene(app))
 
 
 # -- a customer, with a team in turn ------------------------------------------------------
@@ -590,7 +601,7 @@ class AwardScene(MenuScene):
         row = max(m.px(44), ctx.line_height(SMALL) + m.px(14))
         name_width = inner.width // 4
         cell = (inner.width - name_width - 3 * m.gap) // 3
-        top = inner.top + ctx.line_height(SMALL) + m.px(6)
+        top = inner.top + 2 * ctx.line_height(SMALL) + m.px(6)
         self.name_boxes, rects = [], []
         for team in range(teams):
             y = top + team * (row + m.px(6))
@@ -598,8 +609,8 @@ class AwardScene(MenuScene):
             for number in range(len(SKILLS)):
                 rects.append(pygame.Rect(inner.left + name_width + m.gap
                                          + number * (cell + m.gap), y, cell, row))
-        self.head_boxes = [pygame.Rect(r.left, top - ctx.line_height(SMALL) - m.px(6), r.width,
-                                       ctx.line_height(SMALL)) for r in rects[:len(SKILLS)]]
+        self.head_boxes = [pygame.Rect(r.left, inner.top, r.width, 2 * ctx.line_height(SMALL))
+                           for r in rects[:len(SKILLS)]]
         rects.append(pygame.Rect(inner.right - m.px(260), inner.bottom - row, m.px(260), row))
         self.note_box = pygame.Rect(inner.left, inner.bottom - row, inner.width - m.px(280),
                                     row)
@@ -637,7 +648,7 @@ class AwardScene(MenuScene):
         scores = session.scores()
         for box, skill in zip(self.head_boxes, SKILLS, strict=True):
             ctx.text.draw(surface, skill_name(tr, skill), m.font(SMALL), p.muted, box,
-                          align="center")
+                          align="center", valign="bottom", max_lines=2)
         for team_index, team in enumerate(session.teams):
             box = self.name_boxes[team_index]
             badge = pygame.Rect(box.left, box.top, box.height, box.height)
@@ -699,13 +710,16 @@ class ScoreboardScene(MenuScene):
                                      max(m.px(50), ctx.line_height(TITLE, bold=True)))
         self.track = pygame.Rect(m.margin * 3, self.title_box.bottom + m.px(30),
                                  width - 6 * m.margin, height // 5)
-        row = max(m.px(46), ctx.line_height(SMALL) * 2 + m.px(8))
-        top = self.track.bottom + m.px(40)
+        row = max(m.px(46), ctx.line_height(SMALL) + m.px(24))
+        self.heads = pygame.Rect(m.margin, self.track.bottom + m.px(20), width - 2 * m.margin,
+                                 2 * ctx.line_height(SMALL))
+        top = self.heads.bottom + m.px(6)
         self.rows = [pygame.Rect(m.margin, top + i * (row + m.px(6)), width - 2 * m.margin, row)
                      for i in range(len(self.session.teams))]
         button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))
-        self.menu.rects = [pygame.Rect(width - m.margin - m.px(420), height - m.margin
-                                       - button_height, m.px(420), button_height)]
+        button_width = min(width - 2 * m.margin, max(m.px(420), width * 45 // 100))
+        self.menu.rects = [pygame.Rect(width - m.margin - button_width, height - m.margin
+                                       - button_height, button_width, button_height)]
 
     def shortcut(self, got):
         if got.intent is Intent.ADVANCE:
@@ -730,7 +744,7 @@ class ScoreboardScene(MenuScene):
         for team_index in session.standings():
             share = max(0.0, scores[team_index].total / best) * 0.92
             x, y = points[round(share * (len(points) - 1))]
-            side = m.px(40)
+            side = max(m.px(40), ctx.line_height(LARGE, bold=True) + m.px(4))
             lane = (team_index - len(session.teams) / 2) * m.px(10)
             team_badge(ctx, surface, pygame.Rect(x - side // 2, y - side - m.px(8) + lane, side,
                                                  side), session.teams[team_index])
@@ -740,7 +754,7 @@ class ScoreboardScene(MenuScene):
             team = session.teams[team_index]
             badge = pygame.Rect(rect.left, rect.top, rect.height, rect.height)
             team_badge(ctx, surface, badge, team)
-            name_box = pygame.Rect(badge.right + m.px(10), rect.top, rect.width // 4,
+            name_box = pygame.Rect(badge.right + m.px(10), rect.top, rect.width * 22 // 100,
                                    rect.height)
             total = scores[team_index].total
             ctx.text.draw(surface, tr.ngettext("{name}: {points} point",
@@ -750,14 +764,21 @@ class ScoreboardScene(MenuScene):
             bars = pygame.Rect(name_box.right + m.gap, rect.top, rect.right - name_box.right
                                - m.gap, rect.height)
             third = bars.width // 3
+            if place == 0:  # the skills' names once, over their columns
+                for number, skill in enumerate(SKILLS):
+                    ctx.text.draw(surface, skill_name(tr, skill), m.font(SMALL), p.muted,
+                                  pygame.Rect(bars.left + number * third, self.heads.top,
+                                              third - m.gap, self.heads.height),
+                                  valign="bottom", max_lines=2)
             for number, skill in enumerate(SKILLS):
                 value = getattr(scores[team_index], skill)
                 cell = pygame.Rect(bars.left + number * third, bars.top, third - m.gap,
                                    bars.height)
-                label = pygame.Rect(cell.left, cell.top, cell.width, cell.height // 2)
-                ctx.text.draw(surface, f"{skill_name(tr, skill)} {value}", m.font(SMALL),
-                              p.ink, label, valign="middle", max_lines=1)
-                track = pygame.Rect(cell.left, label.bottom + m.px(4), cell.width, m.px(12))
+                label = pygame.Rect(cell.left, cell.top, cell.width,
+                                    cell.height - m.px(16))
+                ctx.text.draw(surface, str(value), m.font(SMALL), p.ink, label,
+                              valign="middle", max_lines=1)
+                track = pygame.Rect(cell.left, label.bottom, cell.width, m.px(12))
                 pygame.draw.rect(surface, p.track, track, border_radius=m.px(6))
                 filled = track.copy()
                 filled.width = round(track.width * max(0, value) / highs[skill])
@@ -811,9 +832,7 @@ class PodiumScene(MenuScene):
                                        - button_height, m.px(320), button_height)]
 
     def activate(self, index):
-        from game.ui.scenes.title import TitleScene
-
-        self.app.stack.reset(TitleScene(self.app))
+        leave_session(self.app)
 
     def draw(self, surface):
         ctx = self.app.ctx

@@ -58,7 +58,12 @@ class PauseScene(MenuScene):
 
             stack.push(SettingsScene(self.app))
         elif index == TO_MAP:
+            from game.ui.scenes.group import GroupEncounterScene, leave_session
             from game.ui.scenes.stagemap import StageMapScene
+
+            if stack.find(GroupEncounterScene):
+                leave_session(self.app)
+                return
 
             while stack.top is not None and not isinstance(stack.top, StageMapScene):
                 stack.pop()
