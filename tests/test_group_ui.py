@@ -194,7 +194,7 @@ def test_a_team_name_stops_at_its_limit_and_teams_stay_between_two_and_six(folde
         key(app, pygame.K_RETURN)
     assert len(scene.names) == 6
     for _ in range(6):
-        scene.menu.focus = len(scene.names) + 1  # "Remove the last team"
+        scene.menu.focus = len(scene.names) + 1  # "Remove a team"
         key(app, pygame.K_RETURN)
     assert len(scene.names) == 2 and add == 3
 
@@ -252,3 +252,54 @@ def test_demo_teams_outside_two_to_six_get_one_line_and_exit_2(teams, capsys):
     assert capsys.readouterr().err.strip() == (
         f"service-marathon demo: argument --teams: a group session has 2 to 6 teams, "
         f"not '{teams}' (see --help)")
+
+
+def group_screens(app):
+    """Walk a short session (one stage, two teams), yielding each screen."""
+    scene = open_setup(app)
+    for number in range(1, len(scene.stages)):
+        scene.chosen[number] = False
+    yield "setup"
+    scene.menu.focus = scene.menu.count - 2
+    key(app, pygame.K_RETURN)
+    encounter = app.stack.top
+    yield "encounter"
+    key(app, pygame.K_h)
+    yield "help"
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_1)
+    yield "discussion"
+    key(app, pygame.K_d)
+    yield "discussion, best answer"
+    key(app, pygame.K_a)
+    yield "bonus points"
+    key(app, pygame.K_ESCAPE)
+    while app.stack.top is not encounter:
+        key(app, pygame.K_RETURN)
+    finish_customer(app, encounter)
+    yield "scoreboard"
+    while not isinstance(app.stack.top, PodiumScene):
+        key(app, pygame.K_RETURN)
+        finish_customer(app, app.stack.top)
+    yield "podium"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1024, 768)])
+@pytest.mark.parametrize("language", ["en", "lt"])
+def test_projector_mode_text_is_readable_from_the_back_and_stays_in_its_boxes(folder, size,
+                                                                             language):
+    app = open_saved_app(folder, size=size, language=language)
+    smallest = -(-size[1] // 28)
+    seen = []
+    for screen in group_screens(app):
+        app.stack.mark_dirty()
+        run(app)
+        app.ctx.text.drawn.clear()  # only what the top screen shows
+        for scene in app.stack.visible():
+            scene.draw(app.screen)
+        sizes = [(d.size, d.text) for d in app.ctx.text.drawn if d.text.strip()]
+        assert sizes, screen
+        assert min(sizes)[0] >= smallest, (screen, min(sizes))
+        assert text_problems(app) == [], screen
+        seen.append(screen)
+    assert len(seen) == 8

@@ -153,6 +153,15 @@ class SetupScene(TextEntry, MenuScene):
     def takes_text(self) -> bool:
         return self._row(self.menu.focus)[0] == "team"
 
+    def enter(self):
+        super().enter()
+        self.app.set_projector(True)  # set up where the room can read it
+
+    def exit(self):
+        if self.app.stack.find(GroupEncounterScene) is None:
+            self.app.set_projector(False)  # back to the title, not into a session
+        super().exit()
+
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
@@ -163,7 +172,7 @@ class SetupScene(TextEntry, MenuScene):
         column = (width - 3 * m.margin) // 2
         left = pygame.Rect(m.margin, self.title_box.bottom + m.gap, column, 0)
         right = pygame.Rect(left.right + m.margin, left.top, column, 0)
-        self.teams_label = pygame.Rect(left.left, left.top, column, ctx.line_height(SMALL))
+        self.teams_label = pygame.Rect(left.left, left.top, column, 2 * ctx.line_height(SMALL))
         y = self.teams_label.bottom + m.px(4)
         rects = []
         for _ in self.names:
@@ -172,7 +181,8 @@ class SetupScene(TextEntry, MenuScene):
         half = (column - gap) // 2
         rects.append(pygame.Rect(left.left, y, half, row))
         rects.append(pygame.Rect(left.left + half + gap, y, half, row))
-        self.stages_label = pygame.Rect(right.left, right.top, column, ctx.line_height(SMALL))
+        self.stages_label = pygame.Rect(right.left, right.top, column,
+                                        2 * ctx.line_height(SMALL))
         y = self.stages_label.bottom + m.px(4)
         bottom = height - m.margin - row
         room = bottom - m.gap - 2 * (row + gap) - y
@@ -256,9 +266,9 @@ class SetupScene(TextEntry, MenuScene):
         ctx.text.draw(surface, tr._("A group session"), m.font(TITLE), p.ink, self.title_box,
                       bold=True, valign="middle")
         ctx.text.draw(surface, tr._("Teams: type a name; arrows move between them"),
-                      m.font(SMALL), p.muted, self.teams_label)
+                      m.font(SMALL), p.muted, self.teams_label, valign="bottom")
         ctx.text.draw(surface, tr._("Stages to play"), m.font(SMALL), p.muted,
-                      self.stages_label)
+                      self.stages_label, valign="bottom")
         rects = self.menu.rects
         for index, name in enumerate(self.names):
             rect = rects[index]
@@ -278,7 +288,7 @@ class SetupScene(TextEntry, MenuScene):
                 pygame.draw.line(surface, p.ink, (x, rect.top + m.px(10)),
                                  (x, rect.bottom - m.px(10)), max(2, m.px(2)))
         n = len(self.names)
-        labels = {n: tr._("Add a team"), n + 1: tr._("Remove the last team")}
+        labels = {n: tr._("Add a team"), n + 1: tr._("Remove a team")}
         for index, label in labels.items():
             button(ctx, surface, rects[index], label, focused=index == self.menu.focus)
         for number, stage in enumerate(self.stages):
@@ -319,12 +329,12 @@ class SetupScene(TextEntry, MenuScene):
 def begin_session(app, session: GroupSession, replace=None) -> None:
     """Show the session's current customer (a new session, or a resumed one),
     in projector mode."""
-    app.set_projector(True)
     scene = GroupEncounterScene(app, session)
     if replace is not None and app.stack.top is replace:
         app.stack.replace(scene)
     else:
         app.stack.push(scene)
+    app.set_projector(True)
     scene.save()
 
 
@@ -754,13 +764,18 @@ class ScoreboardScene(MenuScene):
             team = session.teams[team_index]
             badge = pygame.Rect(rect.left, rect.top, rect.height, rect.height)
             team_badge(ctx, surface, badge, team)
-            name_box = pygame.Rect(badge.right + m.px(10), rect.top, rect.width * 22 // 100,
+            name_box = pygame.Rect(badge.right + m.px(10), rect.top, rect.width * 26 // 100,
                                    rect.height)
             total = scores[team_index].total
-            ctx.text.draw(surface, tr.ngettext("{name}: {points} point",
-                                               "{name}: {points} points", total).format(
-                name=team.name, points=total), m.font(SMALL), p.ink, name_box,
-                valign="middle", max_lines=2)
+            points = ctx.fonts.get(m.font(LARGE), bold=True).size(str(total))[0] + m.px(8)
+            ctx.text.draw(surface, team.name, m.font(SMALL), p.ink,
+                          pygame.Rect(name_box.left, name_box.top, name_box.width - points,
+                                      name_box.height),
+                          valign="middle", max_lines=1, ellipsis=True)
+            ctx.text.draw(surface, str(total), m.font(LARGE), p.ink,
+                          pygame.Rect(name_box.right - points, name_box.top, points,
+                                      name_box.height), bold=True, align="right",
+                          valign="middle")
             bars = pygame.Rect(name_box.right + m.gap, rect.top, rect.right - name_box.right
                                - m.gap, rect.height)
             third = bars.width // 3
@@ -814,9 +829,9 @@ class PodiumScene(MenuScene):
         m = ctx.metrics
         self.title_box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
                                      max(m.px(50), ctx.line_height(TITLE, bold=True)))
-        base = height * 62 // 100
+        base = height * 50 // 100
         step = (width - 2 * m.margin) // 3
-        heights = {1: height // 3, 2: height // 4, 3: height // 6}
+        heights = {1: height // 4, 2: height // 5, 3: height // 7}
         order = (2, 1, 3)
         self.steps = {}
         for column, place in enumerate(order):
@@ -825,11 +840,12 @@ class PodiumScene(MenuScene):
         self.winners_box = pygame.Rect(m.margin, base + m.gap, width - 2 * m.margin,
                                        3 * ctx.line_height(BODY) + m.gap)
         button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))
-        self.report_box = pygame.Rect(m.margin, self.winners_box.bottom + m.gap,
-                                      width - 2 * m.margin - m.px(320) - m.gap,
-                                      height - m.margin - self.winners_box.bottom - m.gap)
-        self.menu.rects = [pygame.Rect(width - m.margin - m.px(320), height - m.margin
-                                       - button_height, m.px(320), button_height)]
+        button_width = min(width - 2 * m.margin, max(m.px(420), width * 45 // 100))
+        self.menu.rects = [pygame.Rect(width - m.margin - button_width, height - m.margin
+                                       - button_height, button_width, button_height)]
+        top = self.winners_box.bottom + m.gap
+        self.report_box = pygame.Rect(m.margin, top, width - 2 * m.margin,
+                                      self.menu.rects[0].top - m.gap - top)
 
     def activate(self, index):
         leave_session(self.app)
@@ -860,8 +876,9 @@ class PodiumScene(MenuScene):
         ctx.text.draw(surface, "\n".join(lines), m.font(BODY), p.ink, self.winners_box,
                       align="center")
         if self.report:
-            note = tr._("The report is saved: {csv} and {html}").format(
-                csv=self.report[0], html=self.report[1])
+            csv_path, html_path = self.report
+            note = tr._("The report is saved in {folder}: {csv} and {html}").format(
+                folder=csv_path.parent, csv=csv_path.name, html=html_path.name)
         else:
             note = tr._("The report could not be saved ({reason}).").format(
                 reason=self.report_error)
