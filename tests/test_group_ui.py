@@ -17,6 +17,7 @@ from game.ui.scenes.group import (
     DiscussionScene,
     GroupEncounterScene,
     PodiumScene,
+    ReportScene,
     ScoreboardScene,
     SetupScene,
 )
@@ -163,6 +164,35 @@ def test_a_whole_session_with_three_teams_through_two_stages(folder):
     assert {row[1] for row in rows[1:]} == {"Ūdri", "Žuvėdros", "Õunad"}
     assert "Õunad" in html_path.read_text(encoding="utf-8")
     assert not (folder / "sessions" / "current.json").exists()  # nothing to resume
+
+
+def test_e_saves_the_report_so_far_and_says_where(folder):
+    app = open_saved_app(folder)
+    encounter = start_session(app, names=("Ūdri", "Žuvėdros"), stages=1)
+    answer(app, encounter)
+    key(app, pygame.K_e)
+    assert isinstance(app.stack.top, ReportScene)
+    reports = folder / "reports"
+    csv_path = next(reports.glob("*.csv"))
+    html_path = next(reports.glob("*.html"))
+    assert (f"The report is saved in {reports}: {csv_path.name} and {html_path.name}"
+            in shown_text(app))
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) == 2 and rows[1][1] == "Ūdri"  # the header and the one answer
+    key(app, pygame.K_SPACE)  # any key closes it; the session goes on
+    assert app.stack.top is encounter and len(encounter.session.turns) == 1
+
+
+def test_a_report_that_cant_be_written_says_why_and_the_session_goes_on(folder):
+    app = open_saved_app(folder)
+    encounter = start_session(app, names=("Ūdri", "Žuvėdros"), stages=1)
+    (folder / "reports").write_text("a file where the folder should be")
+    key(app, pygame.K_e)
+    text = shown_text(app)
+    assert "The report could not be saved (" in text
+    key(app, pygame.K_ESCAPE)
+    assert app.stack.top is encounter
 
 
 @pytest.mark.parametrize("names, message", [

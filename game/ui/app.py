@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,12 +122,26 @@ class App:
 
     # window ------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
+        screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         if self.fullscreen:
-            screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            screen = self._set_fullscreen(True)
         self._sync_metrics(screen.get_size())
         return screen
+
+    def _set_fullscreen(self, on: bool) -> pygame.Surface:
+        """Full screen on the display the window is on (a projector, say),
+        at that display's own resolution; or back to the window."""
+        with warnings.catch_warnings():
+            # pygame-ce prefers Window-based drawing; this game draws through
+            # pygame.display, and only borrows the Window to change its state.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            window = pygame.Window.from_display_module()
+        if on:
+            window.set_fullscreen(desktop=True)
+        else:
+            window.set_windowed()
+            window.size = self.windowed_size
+        return pygame.display.get_surface()
 
     def _sync_metrics(self, size: tuple[int, int]) -> None:
         floor = -(-size[1] // PROJECTOR_SHARE) if self.ctx.projector else 0
@@ -144,7 +159,8 @@ class App:
         if not self.fullscreen:
             self.windowed_size = self.screen.get_size()
         self.fullscreen = not self.fullscreen
-        self.screen = self._open_window()
+        self.screen = self._set_fullscreen(self.fullscreen)
+        self._sync_metrics(self.screen.get_size())
         self.ctx.player.change(fullscreen=self.fullscreen)
         self.collect_notices()
 

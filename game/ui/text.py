@@ -125,17 +125,28 @@ class TextRenderer:
 
     def _layout(self, text, size, color, box, bold, align, max_lines, ellipsis) -> TextBlock:
         width, height = box
-        size_now = size
-        while True:
-            font = self.fonts.get(size_now, bold)
+        smallest = min(size, max(MIN_FONT, self.floor))
+
+        def attempt(points):
+            font = self.fonts.get(points, bold)
             lines = wrap(font, text, max(1, width))
-            line_height = font.get_linesize()
-            fits = len(lines) * line_height <= height and (
+            fits = len(lines) * font.get_linesize() <= height and (
                 max_lines is None or len(lines) <= max_lines)
-            smallest = max(MIN_FONT, self.floor)
-            if fits or ellipsis or size_now <= smallest:
-                break
-            size_now = max(smallest, int(size_now * 0.92))
+            return points, font, lines, fits
+
+        size_now, font, lines, fits = attempt(size)
+        if not fits and not ellipsis and size > smallest:
+            # the largest whole size that fits, found by halving the range
+            best, low, high = None, smallest, size - 1
+            while low <= high:
+                middle = (low + high) // 2
+                trial = attempt(middle)
+                if trial[3]:
+                    best, low = trial, middle + 1
+                else:
+                    high = middle - 1
+            size_now, font, lines, fits = best or attempt(smallest)
+        line_height = font.get_linesize()
         overflow = not fits
         if overflow:
             keep = max(1, min(len(lines), height // line_height, max_lines or len(lines)))

@@ -31,7 +31,14 @@ from game.ui.scene import DismissScene, MenuScene, Scene, TextEntry
 from game.ui.scenes.dialogs import full_box
 from game.ui.scenes.encounter import EncounterScene
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
-from game.ui.widgets import button, overlay, panel, road, route_points
+from game.ui.widgets import (
+    button,
+    button_text_width,
+    overlay,
+    panel,
+    road,
+    route_points,
+)
 from game.ui.words import skill_name, stage_name
 
 # Okabe–Ito colours, told apart by colour-blind viewers; each team also has a letter
@@ -162,6 +169,10 @@ class SetupScene(TextEntry, MenuScene):
             self.app.set_projector(False)  # back to the title, not into a session
         super().exit()
 
+    def _team_buttons(self) -> tuple[str, str]:
+        tr = self.app.ctx.tr
+        return tr._("Add a team"), tr._("Remove a team")
+
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
@@ -179,8 +190,14 @@ class SetupScene(TextEntry, MenuScene):
             rects.append(pygame.Rect(left.left, y, column, row))
             y += row + gap
         half = (column - gap) // 2
-        rects.append(pygame.Rect(left.left, y, half, row))
-        rects.append(pygame.Rect(left.left + half + gap, y, half, row))
+        font = ctx.fonts.get(m.font(BODY))
+        if max(font.size(label)[0] for label in self._team_buttons()) \
+                <= button_text_width(ctx, half, hint=False):
+            rects.append(pygame.Rect(left.left, y, half, row))
+            rects.append(pygame.Rect(left.left + half + gap, y, half, row))
+        else:  # the labels are too long side by side in this language: one above the other
+            rects.append(pygame.Rect(left.left, y, column, row))
+            rects.append(pygame.Rect(left.left, y + row + gap, column, row))
         self.stages_label = pygame.Rect(right.left, right.top, column,
                                         2 * ctx.line_height(SMALL))
         y = self.stages_label.bottom + m.px(4)
@@ -288,8 +305,7 @@ class SetupScene(TextEntry, MenuScene):
                 pygame.draw.line(surface, p.ink, (x, rect.top + m.px(10)),
                                  (x, rect.bottom - m.px(10)), max(2, m.px(2)))
         n = len(self.names)
-        labels = {n: tr._("Add a team"), n + 1: tr._("Remove a team")}
-        for index, label in labels.items():
+        for index, label in enumerate(self._team_buttons(), start=n):
             button(ctx, surface, rects[index], label, focused=index == self.menu.focus)
         for number, stage in enumerate(self.stages):
             index = n + 2 + number
@@ -460,6 +476,9 @@ class GroupEncounterScene(EncounterScene):
             if key == pygame.K_a:
                 self.app.stack.push(AwardScene(self.app, self))
                 return True
+            if key == pygame.K_e:
+                self.app.stack.push(ReportScene(self.app, self.session))
+                return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_z \
                 and event.mod & pygame.KMOD_CTRL:
             self.undo()
@@ -509,7 +528,7 @@ class DiscussionScene(Scene):
         ctx = self.app.ctx
         m = ctx.metrics
         self.box, body, self.heading_box = full_box(ctx, width, height)
-        hint = ctx.line_height(SMALL) + m.px(8)
+        hint = 2 * ctx.line_height(SMALL) + m.px(8)  # the keys' line may wrap once
         self.body = pygame.Rect(body.left, body.top, body.width, body.height - hint - m.gap)
         self.hint_box = pygame.Rect(body.left, body.bottom - hint, body.width, hint)
 
@@ -586,7 +605,7 @@ class DiscussionScene(Scene):
                 if not self.revealed else
                 tr._("Enter: go on · A: bonus point · U: undo"))
         ctx.text.draw(surface, hint, m.font(SMALL), p.muted, self.hint_box, align="right",
-                      valign="middle", max_lines=1)
+                      valign="bottom", max_lines=2)
 
 
 class AwardScene(MenuScene):
@@ -673,7 +692,7 @@ class AwardScene(MenuScene):
                        focused=index == self.menu.focus)
         button(ctx, surface, self.menu.rects[-1], tr._("Done"),
                focused=self.menu.focus == self.menu.count - 1, primary=True)
-        note = self.note or tr._("Enter: +1 · Backspace: −1 · Esc: done")
+        note = self.note or tr._("Enter: +1 · Backspace: –1 · Esc: done")
         ctx.text.draw(surface, note, m.font(SMALL), p.muted, self.note_box, valign="middle")
 
 
@@ -696,10 +715,62 @@ class HelpScene(DismissScene):
             tr._("D: show the best answer in the discussion"),
             tr._("A: bonus points for a good argument"),
             tr._("U or Ctrl+Z: undo the last answer"),
+            tr._("E: save the report so far"),
             tr._("PageDown / PageUp: a presentation clicker"),
             tr._("H or F1: this help; any key closes it"),
         ]
         ctx.text.draw(surface, "\n".join(lines), m.font(BODY), p.ink, self.body)
+
+
+# -- the report ------------------------------------------------------------------------------
+
+def save_report(app, session: GroupSession) -> tuple[tuple | None, str | None]:
+    """Write the session's report (so far) to the data folder's reports/:
+    ``((csv, html), None)``, or ``(None, reason)`` when it can't be written."""
+    from game.report import write_report
+
+    try:
+        return write_report(session, app.ctx.tr, app.ctx.data_dir / "reports"), None
+    except SaveError as error:
+        return None, error.reason
+
+
+def report_note(tr, report: tuple | None, error: str | None) -> str:
+    if report:
+        csv_path, html_path = report
+        return tr._("The report is saved in {folder}: {csv} and {html}").format(
+            folder=csv_path.parent, csv=csv_path.name, html=html_path.name)
+    return tr._("The report could not be saved ({reason}).").format(reason=error)
+
+
+class ReportScene(DismissScene):
+    """E during a session: the report as it stands, written now, and where."""
+
+    opaque = False
+
+    def __init__(self, app, session: GroupSession):
+        super().__init__(app)
+        self.note = report_note(app.ctx.tr, *save_report(app, session))
+
+    def layout(self, width, height):
+        ctx = self.app.ctx
+        m = ctx.metrics
+        box_width = min(width - 2 * m.margin, max(m.px(640), width * 3 // 4))
+        box_height = min(height - 2 * m.margin, 2 * m.margin + m.gap
+                         + ctx.line_height(TITLE, bold=True) + 5 * ctx.line_height(BODY))
+        self.box = pygame.Rect(0, 0, box_width, box_height)
+        self.box.center = (width // 2, height // 2)
+        self.body = self.box.inflate(-2 * m.margin, -2 * m.margin)
+
+    def draw(self, surface):
+        ctx = self.app.ctx
+        p, m, tr = ctx.palette, ctx.metrics, ctx.tr
+        title = pygame.Rect(self.body.left, self.body.top, self.body.width,
+                            ctx.line_height(TITLE, bold=True))
+        overlay(ctx, surface, self.box, tr._("The report so far"), title)
+        text = pygame.Rect(self.body.left, title.bottom + m.gap, self.body.width,
+                           self.body.bottom - title.bottom - m.gap)
+        ctx.text.draw(surface, self.note, m.font(BODY), p.ink, text)
 
 
 # -- between customers and at the end ------------------------------------------------------
@@ -730,6 +801,15 @@ class ScoreboardScene(MenuScene):
         button_width = min(width - 2 * m.margin, max(m.px(420), width * 45 // 100))
         self.menu.rects = [pygame.Rect(width - m.margin - button_width, height - m.margin
                                        - button_height, button_width, button_height)]
+
+    def handle_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_e:
+            self.app.stack.push(ReportScene(self.app, self.session))
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_h, pygame.K_F1):
+            self.app.stack.push(HelpScene(self.app))
+            return True
+        return super().handle_event(event)
 
     def shortcut(self, got):
         if got.intent is Intent.ADVANCE:
@@ -816,36 +896,37 @@ class PodiumScene(MenuScene):
         self.write_report()
 
     def write_report(self) -> None:
-        from game.report import write_report
-
-        try:
-            self.report = write_report(self.session, self.app.ctx.tr,
-                                       self.app.ctx.data_dir / "reports")
-        except SaveError as error:
-            self.report_error = error.reason
+        self.report, self.report_error = save_report(self.app, self.session)
 
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
         self.title_box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
                                      max(m.px(50), ctx.line_height(TITLE, bold=True)))
-        base = height * 50 // 100
-        step = (width - 2 * m.margin) // 3
-        heights = {1: height // 4, 2: height // 5, 3: height // 7}
-        order = (2, 1, 3)
-        self.steps = {}
-        for column, place in enumerate(order):
-            self.steps[place] = pygame.Rect(m.margin + column * step + m.gap, base
-                                            - heights[place], step - 2 * m.gap, heights[place])
-        self.winners_box = pygame.Rect(m.margin, base + m.gap, width - 2 * m.margin,
-                                       3 * ctx.line_height(BODY) + m.gap)
+        # from the bottom up: the button, the report's note, the skill winners;
+        # the podium takes what is left under the title
         button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))
         button_width = min(width - 2 * m.margin, max(m.px(420), width * 45 // 100))
         self.menu.rects = [pygame.Rect(width - m.margin - button_width, height - m.margin
                                        - button_height, button_width, button_height)]
-        top = self.winners_box.bottom + m.gap
-        self.report_box = pygame.Rect(m.margin, top, width - 2 * m.margin,
-                                      self.menu.rects[0].top - m.gap - top)
+        note_height = 4 * ctx.line_height(SMALL)  # a long folder path wraps
+        self.report_box = pygame.Rect(m.margin, self.menu.rects[0].top - m.gap - note_height,
+                                      width - 2 * m.margin, note_height)
+        winners_height = 3 * ctx.line_height(BODY)
+        self.winners_box = pygame.Rect(m.margin, self.report_box.top - m.gap - winners_height,
+                                       width - 2 * m.margin, winners_height)
+        base = self.winners_box.top - m.gap
+        step = (width - 2 * m.margin) // 3
+        self.badge_side = min(m.px(64), step // 3)
+        self.name_height = 2 * ctx.line_height(BODY, bold=True)
+        tallest = max(ctx.line_height(TITLE, bold=True),
+                      base - self.title_box.bottom - m.gap - self.badge_side
+                      - self.name_height - m.px(8))
+        heights = {1: tallest, 2: tallest * 3 // 4, 3: tallest * 11 // 20}
+        self.steps = {}
+        for column, place in enumerate((2, 1, 3)):
+            self.steps[place] = pygame.Rect(m.margin + column * step + m.gap, base
+                                            - heights[place], step - 2 * m.gap, heights[place])
 
     def activate(self, index):
         leave_session(self.app)
@@ -860,12 +941,14 @@ class PodiumScene(MenuScene):
             rect = self.steps[place]
             panel(surface, rect, p.star if place == 1 else p.backdrop, p.panel_edge, m.radius)
             team = session.teams[team_index]
-            side = min(m.px(64), rect.width // 3)
-            badge = pygame.Rect(rect.centerx - side // 2, rect.top - side - m.px(70), side, side)
+            side = self.badge_side
+            name_box = pygame.Rect(rect.left, rect.top - m.px(4) - self.name_height,
+                                   rect.width, self.name_height)
+            shown = ctx.text.draw(surface, team.name, m.font(BODY), p.ink, name_box, bold=True,
+                                  align="center", valign="bottom", max_lines=2)
+            badge = pygame.Rect(rect.centerx - side // 2, shown.top - m.px(4) - side, side,
+                                side)
             team_badge(ctx, surface, badge, team)
-            ctx.text.draw(surface, team.name, m.font(BODY), p.ink,
-                          pygame.Rect(rect.left, badge.bottom + m.px(4), rect.width, m.px(60)),
-                          bold=True, align="center", max_lines=2)
             ctx.text.draw(surface, str(place), m.font(TITLE), p.ink, rect, bold=True,
                           align="center", valign="middle")
         titles = {"attention": tr._("Best listeners: {teams}"),
@@ -875,13 +958,7 @@ class PodiumScene(MenuScene):
                  for skill, teams in session.skill_leaders().items()]
         ctx.text.draw(surface, "\n".join(lines), m.font(BODY), p.ink, self.winners_box,
                       align="center")
-        if self.report:
-            csv_path, html_path = self.report
-            note = tr._("The report is saved in {folder}: {csv} and {html}").format(
-                folder=csv_path.parent, csv=csv_path.name, html=html_path.name)
-        else:
-            note = tr._("The report could not be saved ({reason}).").format(
-                reason=self.report_error)
+        note = report_note(self.app.ctx.tr, self.report, self.report_error)
         ctx.text.draw(surface, note, m.font(SMALL), p.muted if self.report else p.poor,
                       self.report_box, valign="bottom")
         self.draw_buttons(surface, [tr._("Back to the title screen")], lambda index: True)
