@@ -333,3 +333,18 @@ def test_projector_mode_text_is_readable_from_the_back_and_stays_in_its_boxes(fo
         assert text_problems(app) == [], screen
         seen.append(screen)
     assert len(seen) == 8
+
+
+def test_runners_with_equal_scores_stand_side_by_side_not_on_top_of_each_other():
+    from types import SimpleNamespace
+
+    from game.ui.scenes.group import runner_places
+
+    track = [(x, 100) for x in range(0, 1001, 5)]
+    scores = [SimpleNamespace(total=t) for t in (0, 2, 0, 0, 30, 29)]
+    places = dict(runner_places(track, scores, side=60, gap=6))
+    assert sorted(places) == list(range(6))
+    xs = sorted(x for x, _ in places.values())
+    assert all(b - a >= 66 for a, b in zip(xs, xs[1:]))  # never overlapping
+    assert all(0 <= x - 30 and x + 30 <= 1000 for x in xs)  # on the track
+    assert places[4][0] > places[5][0] > places[1][0] > max(places[i][0] for i in (0, 2, 3))

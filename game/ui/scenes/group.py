@@ -830,14 +830,10 @@ class ScoreboardScene(MenuScene):
         points = route_points(self.track)
         road(ctx, surface, points)
         scores = session.scores()
-        best = max(1, max(s.total for s in scores))
-        for team_index in session.standings():
-            share = max(0.0, scores[team_index].total / best) * 0.92
-            x, y = points[round(share * (len(points) - 1))]
-            side = max(m.px(40), ctx.line_height(LARGE, bold=True) + m.px(4))
-            lane = (team_index - len(session.teams) / 2) * m.px(10)
-            team_badge(ctx, surface, pygame.Rect(x - side // 2, y - side - m.px(8) + lane, side,
-                                                 side), session.teams[team_index])
+        side = max(m.px(40), ctx.line_height(LARGE, bold=True) + m.px(4))
+        for team_index, (x, y) in runner_places(points, scores, side, m.px(6)):
+            team_badge(ctx, surface, pygame.Rect(x - side // 2, y - side - m.px(8), side, side),
+                       session.teams[team_index])
         highs = {skill: max(1, max(getattr(s, skill) for s in scores)) for skill in SKILLS}
         for place, team_index in enumerate(session.standings()):
             rect = self.rows[place]
@@ -884,6 +880,36 @@ class ScoreboardScene(MenuScene):
                           lambda index: True)
 
 
+def runner_places(points: list[tuple[int, int]], scores, side: int, gap: int
+                  ) -> list[tuple[int, tuple[int, int]]]:
+    """Where each team's runner stands on the track: as far along as its
+    share of the best total; runners that would overlap (a tie, or nearly)
+    stand side by side around their place, the higher score ahead."""
+    best = max(1, max(score.total for score in scores))
+    wanted = sorted((points[round(max(0.0, score.total / best) * 0.92 * (len(points) - 1))][0],
+                     score.total, index) for index, score in enumerate(scores))
+    clusters: list[list[tuple[int, int, int]]] = []
+    for runner in wanted:
+        if clusters and runner[0] - clusters[-1][-1][0] < side + gap:
+            clusters[-1].append(runner)
+        else:
+            clusters.append([runner])
+    left, right = points[0][0], points[-1][0]
+    places = []
+    free = left  # where the next cluster may begin without touching the last
+    for cluster in clusters:
+        width = len(cluster) * side + (len(cluster) - 1) * gap
+        middle = sum(x for x, _, _ in cluster) // len(cluster)
+        start = max(free, min(right - width, middle - width // 2))
+        free = start + width + gap
+        start += side // 2
+        for number, (_, _, index) in enumerate(cluster):
+            x = start + number * (side + gap)
+            y = min(points, key=lambda point: abs(point[0] - x))[1]
+            places.append((index, (x, y)))
+    return places
+
+
 class PodiumScene(MenuScene):
     """The end: the podium and the per-skill winners; the report is written."""
 
@@ -909,7 +935,9 @@ class PodiumScene(MenuScene):
         button_width = min(width - 2 * m.margin, max(m.px(420), width * 45 // 100))
         self.menu.rects = [pygame.Rect(width - m.margin - button_width, height - m.margin
                                        - button_height, button_width, button_height)]
-        note_height = 4 * ctx.line_height(SMALL)  # a long folder path wraps
+        full = width - 2 * m.margin
+        note = report_note(ctx.tr, self.report, self.report_error)
+        note_height = min(4 * ctx.line_height(SMALL), ctx.text.measure(note, m.font(SMALL), full))
         self.report_box = pygame.Rect(m.margin, self.menu.rects[0].top - m.gap - note_height,
                                       width - 2 * m.margin, note_height)
         winners_height = 3 * ctx.line_height(BODY)
@@ -918,7 +946,10 @@ class PodiumScene(MenuScene):
         base = self.winners_box.top - m.gap
         step = (width - 2 * m.margin) // 3
         self.badge_side = min(m.px(64), step // 3)
-        self.name_height = 2 * ctx.line_height(BODY, bold=True)
+        names = [self.session.teams[i].name for i in self.session.standings()[:3]]
+        self.name_height = min(2 * ctx.line_height(BODY, bold=True), max(
+            ctx.text.measure(name, m.font(BODY), step - 2 * m.gap, bold=True)
+            for name in names))
         tallest = max(ctx.line_height(TITLE, bold=True),
                       base - self.title_box.bottom - m.gap - self.badge_side
                       - self.name_height - m.px(8))
