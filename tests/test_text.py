@@ -22,6 +22,21 @@ def test_wrapping_keeps_every_line_inside_the_width(renderer):
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
 
 
+def test_a_hyphenated_word_too_long_for_its_line_breaks_after_the_hyphen(renderer):
+    font = renderer.fonts.get(20)
+    width = font.size("Problem-solvi")[0]  # "Problem-solving" does not fit
+    assert wrap(font, "Problem-solving", width) == ["Problem-", "solving"]
+    assert wrap(font, "Problemsolving", width)[0] == "Problemsolvi"  # no hyphen: letters
+
+
+def test_shrinking_text_keeps_the_largest_size_that_fits(renderer):
+    text = "A customer explains a long story about a parcel. " * 3
+    block = renderer.fit(text, 30, (0, 0, 0), (400, 200))
+    assert not block.overflow
+    one_larger = renderer.fonts.get(block.size + 1)
+    assert len(wrap(one_larger, text, 400)) * one_larger.get_linesize() > 200
+
+
 def test_text_that_does_not_fit_shrinks(renderer):
     long = "A customer explains a long story about a parcel. " * 6
     block = renderer.fit(long, 30, (0, 0, 0), (400, 120))

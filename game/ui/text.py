@@ -66,7 +66,8 @@ class Fonts:
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Break text into lines no wider than ``width``; words longer than a line
-    are broken between characters. Explicit newlines are kept."""
+    are broken after a hyphen, or else between characters. Explicit newlines
+    are kept."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
@@ -79,8 +80,11 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 lines.append(current)
             current = ""
             while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
+                # after a hyphen if a part up to one fits, else between letters
+                hyphens = [i + 1 for i, c in enumerate(word[:-1]) if c in "-‐"
+                           and font.size(word[:i + 1])[0] <= width]
+                cut = hyphens[-1] if hyphens else len(word) - 1
+                while not hyphens and cut > 1 and font.size(word[:cut])[0] > width:
                     cut -= 1
                 lines.append(word[:cut])
                 word = word[cut:]

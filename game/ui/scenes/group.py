@@ -674,7 +674,10 @@ class AwardScene(MenuScene):
         p, m, tr = ctx.palette, ctx.metrics, ctx.tr
         session = self.encounter.session
         overlay(ctx, surface, self.box, tr._("Bonus points"), self.title_box)
-        scores = session.scores()
+        bonuses: dict[tuple[int, str], int] = {}
+        for bonus in session.bonuses:
+            key = (bonus.team, bonus.skill)
+            bonuses[key] = bonuses.get(key, 0) + bonus.points
         for box, skill in zip(self.head_boxes, SKILLS, strict=True):
             ctx.text.draw(surface, skill_name(tr, skill), m.font(SMALL), p.muted, box,
                           align="center", valign="bottom", max_lines=2)
@@ -687,8 +690,8 @@ class AwardScene(MenuScene):
                                       - m.px(8), box.height), valign="middle", max_lines=1)
             for number, skill in enumerate(SKILLS):
                 index = team_index * len(SKILLS) + number
-                value = getattr(scores[team_index], skill)
-                button(ctx, surface, self.menu.rects[index], str(value),
+                given = bonuses.get((team_index, skill), 0)  # this dialog is about bonuses
+                button(ctx, surface, self.menu.rects[index], f"{given:+d}" if given else "0",
                        focused=index == self.menu.focus)
         button(ctx, surface, self.menu.rects[-1], tr._("Done"),
                focused=self.menu.focus == self.menu.count - 1, primary=True)
