@@ -940,7 +940,7 @@ class PodiumScene(MenuScene):
                                        - button_height, button_width, button_height)]
         full = width - 2 * m.margin
         note = report_note(ctx.tr, self.report, self.report_error)
-        note_height = min(4 * ctx.line_height(SMALL), ctx.text.measure(note, m.font(SMALL), full))
+        note_height = min(6 * ctx.line_height(SMALL), ctx.text.measure(note, m.font(SMALL), full))
         self.report_box = pygame.Rect(m.margin, self.menu.rects[0].top - m.gap - note_height,
                                       width - 2 * m.margin, note_height)
         winners_height = 3 * ctx.line_height(BODY)
