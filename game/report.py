@@ -120,6 +120,23 @@ def html_text(session: GroupSession, tr) -> str:
               "problem_solving": tr._("Best problem-solvers"),
               "partnership": tr._("Best partners")}
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started))
+    # Every phrase is looked up here, outside the f-strings below: the
+    # extractor can't see calls inside an f-string.
+    count = len(session.teams)
+    words = {
+        "title": tr._("Service Marathon: session report"),
+        "started": tr.ngettext("Started {when}; {count} team.", "Started {when}; {count} teams.",
+                               count).format(when=when, count=count),
+        "podium": tr._("Podium"),
+        "team": tr._("Team"),
+        "total": tr._("Total"),
+        "skills": tr._("Skills per stage"),
+        "bonuses": tr._("Bonus points from the trainer"),
+        "points": tr._("Discussion points"),
+        "best": tr._("The best answer:"),
+        "answered": tr._("You answered:"),
+    }
+    words = {key: e(value) for key, value in words.items()}
 
     def team_badge(index: int) -> str:
         team = session.teams[index]
@@ -164,7 +181,7 @@ def html_text(session: GroupSession, tr) -> str:
             best_text = tr.level(msgctxt.choice_text(card, turn.best), best_choice.text)
             best_why = tr.level(msgctxt.choice_feedback(card, turn.best),
                                 best_choice.feedback or "")
-            best = (f'<div class="best"><p><strong>{e(tr._("The best answer:"))}</strong> '
+            best = (f'<div class="best"><p><strong>{words["best"]}</strong> '
                     f"{e(best_text)}</p><p>{e(best_why)}</p></div>")
         effects = " · ".join(f"{e(names[s])} {turn.effects[s]:+d}" for s in (*SKILLS, "mood"))
         # Translators: a customer's line in the session report
@@ -174,7 +191,7 @@ def html_text(session: GroupSession, tr) -> str:
             f"{e(tr.level(msgctxt.stage_title(stage), stage.title))} · "
             f"{e(tr.level(msgctxt.encounter_title(encounter), encounter.title))}</p>"
             f'<p class="said">{e(quote)}</p>'
-            f'<p><strong>{e(tr._("You answered:"))}</strong> {e(answer)}</p>'
+            f'<p><strong>{words["answered"]}</strong> {e(answer)}</p>'
             f'<p class="effects">{effects}</p><p>{e(why)}</p>{best}</article>')
     bonuses = "".join(
         f"<li>{team_badge(b.team)}: {e(names[b.skill])} {b.points:+d}</li>"
@@ -184,7 +201,7 @@ def html_text(session: GroupSession, tr) -> str:
 <html lang="{e(tr.language)}">
 <head>
 <meta charset="utf-8">
-<title>{e(tr._("Service Marathon: session report"))}</title>
+<title>{words["title"]}</title>
 <style>
 @page {{ size: A4; margin: 16mm; }}
 body {{ font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1e2430;
@@ -208,17 +225,17 @@ td, th {{ border-bottom: 1px solid #ccd; padding: 2mm; text-align: left; }}
 </style>
 </head>
 <body>
-<h1>{e(tr._("Service Marathon: session report"))}</h1>
-<p>{e(tr._("Started {when}; {count} teams.").format(when=when, count=len(session.teams)))}</p>
-<h2>{e(tr._("Podium"))}</h2>
+<h1>{words["title"]}</h1>
+<p>{words["started"]}</p>
+<h2>{words["podium"]}</h2>
 <div class="podium">{"".join(podium)}</div>
 <ul>{winners}</ul>
-<table><tr><th>{e(tr._("Team"))}</th>{heads}<th>{e(tr._("Total"))}</th></tr>{table_rows}</table>
-<h2>{e(tr._("Skills per stage"))}</h2>
+<table><tr><th>{words["team"]}</th>{heads}<th>{words["total"]}</th></tr>{table_rows}</table>
+<h2>{words["skills"]}</h2>
 {charts}
-<h2>{e(tr._("Bonus points from the trainer"))}</h2>
+<h2>{words["bonuses"]}</h2>
 <ul>{bonuses or "<li>—</li>"}</ul>
-<h2>{e(tr._("Discussion points"))}</h2>
+<h2>{words["points"]}</h2>
 {"".join(points)}
 </body>
 </html>

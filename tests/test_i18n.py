@@ -58,6 +58,26 @@ def test_committed_template_holds_every_string_of_code_and_levels(fresh_template
     assert not stale, f"run pybabel extract: messages.pot has strings no longer used: {stale}"
 
 
+def test_no_translatable_call_hides_where_the_extractor_cant_see_it(fresh_template, root):
+    """The extractor reads no calls inside f-strings: such a phrase would stay
+    English in every language. Every literal passed to _(), ngettext() or
+    pgettext() anywhere in the code must be in the template."""
+    import ast
+    import re
+
+    call = re.compile(r'\b(?:_|ngettext|pgettext)\(\s*(?:"[^"]*",\s*)?((?:"(?:[^"\\]|\\.)*"\s*)+)')
+    ids = set()
+    for message in fresh_template:
+        ids.update(message.id if isinstance(message.id, tuple) else (message.id,))
+    hidden = []
+    for path in sorted((root / "game").rglob("*.py")):
+        for found in call.finditer(path.read_text(encoding="utf-8")):
+            words = ast.literal_eval(f"({found.group(1)})")  # joins "a" "b" as Python does
+            if words not in ids:
+                hidden.append(f"{path.relative_to(root)}: {words}")
+    assert hidden == []
+
+
 def test_level_strings_reach_the_template_with_context_and_comment(fresh_template):
     entries = {(m.context, m.id): m for m in fresh_template if m.context}
     title = entries[("first-contact/title", "First contact")]
