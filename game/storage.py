@@ -157,7 +157,7 @@ def read_json(path: Path, version: int, upgrades: Mapping[int, Upgrade] | None =
         return set_aside(path, "empty", now)
     try:
         document: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nested beyond reason too
         return set_aside(path, "damaged", now)
     found = document.get("version") if isinstance(document, dict) else None
     if not isinstance(found, int) or isinstance(found, bool):

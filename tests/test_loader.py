@@ -405,6 +405,23 @@ def test_folder_without_level_files(tmp_path):
     assert messages(levels.problems) == [f"{tmp_path}: no level files (*.yaml) in this folder"]
 
 
+def test_a_link_loop_and_a_folder_named_like_a_level_are_named_and_the_rest_loads(tmp_path):
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "stage.yaml").mkdir()
+    levels = load_levels([tmp_path])
+    assert [s.id for s in levels.stages] == ["good-stage"]
+    lost = "a link that leads to no file (a loop, or its target is gone); skipped"
+    assert messages(levels.problems) == [
+        f"{tmp_path / 'a.yaml'}: {lost}",
+        f"{tmp_path / 'b.yaml'}: {lost}",
+        f"{tmp_path / 'gone.yaml'}: {lost}",
+        f"{tmp_path / 'stage.yaml'}: a folder named like a level file; skipped",
+    ]
+
+
 def test_underscore_and_dot_files_are_skipped(tmp_path):
     shutil.copy(GOOD, tmp_path / "good.yaml")
     shutil.copy(BAD / "not-yaml.yaml", tmp_path / "_template.yaml")

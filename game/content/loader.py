@@ -391,10 +391,18 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.suffix in LEVEL_SUFFIXES and not p.name.startswith((".", "_"))
-                           and p.is_file())
-            if not found:
+            named = sorted(p for p in path.iterdir()
+                           if p.suffix in LEVEL_SUFFIXES and not p.name.startswith((".", "_")))
+            found = [p for p in named if p.is_file()]
+            for odd in named:
+                if odd.is_dir():
+                    problems.append(Problem(str(odd), None, None,
+                                            "a folder named like a level file; skipped"))
+                elif not odd.is_file():  # a link in a loop, or to nothing
+                    problems.append(Problem(str(odd), None, None,
+                                            "a link that leads to no file (a loop, or its "
+                                            "target is gone); skipped"))
+            if not named:
                 problems.append(Problem(str(path), None, None,
                                         "no level files (*.yaml) in this folder"))
             files.extend(found)

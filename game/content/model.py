@@ -139,4 +139,10 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         message = f"warning: {self.message}" if self.warning else self.message
         what = message if not self.path else f"{self.path}: {message}"
-        return f"{where}: {what}"
+        return one_line(f"{where}: {what}")
+
+
+def one_line(text: str) -> str:
+    """The text with line breaks and other control characters written as
+    escapes (a key that is a newline, say): a problem is always one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -84,8 +84,13 @@ def screen(text: str) -> None:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "unreadable"
         raise ScreenError(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as error:  # a control character, say
+        line = text.count("\n", 0, error.position) + 1
+        raise ScreenError(f"not valid YAML: the character U+{error.character:04X} is not "
+                          "allowed in a level file", line) from None
     except yaml.YAMLError as error:
-        raise ScreenError(f"not valid YAML: {error}") from None
+        message = " ".join(str(error).split())  # one line, whatever the library says
+        raise ScreenError(f"not valid YAML: {message}") from None
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -132,8 +132,9 @@ class TitleScene(MenuScene):
                                     "one customer at a time."),
                       m.font(LARGE), p.muted, self.tagline_box, align="center")
         self.draw_buttons(surface, self.labels(), lambda index: index == START)
-        if ctx.notices:
-            ctx.text.draw(surface, ctx.notices[-1], m.font(BODY) * 4 // 5, p.poor,
+        if ctx.notices:  # the latest few: two files can go wrong at one start
+            latest = list(dict.fromkeys(reversed(ctx.notices)))[:3]
+            ctx.text.draw(surface, "\n".join(reversed(latest)), m.font(BODY) * 4 // 5, p.poor,
                           self.notice_box, align="center", valign="middle")
         ctx.text.draw(surface, tr._("Arrows and Enter, a mouse or a touch screen. "
                                     "F11: full screen. Ctrl+ and Ctrl-: text size."),
