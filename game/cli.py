@@ -1,4 +1,4 @@
-"""Command line: play (default), ``check``, ``graph``, ``paths`` and ``demo``.
+"""Command line: play (default), ``check``, ``graph``, ``paths``, ``demo`` and ``bench``.
 
 pygame is imported only when a window is needed, after the video and audio
 drivers are chosen, so ``check`` stays fast and works anywhere.
@@ -10,8 +10,6 @@ import argparse
 import os
 import re
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 from game.i18n import LANGUAGES
@@ -64,19 +62,25 @@ def team_count(text: str) -> int:
     return int(text)
 
 
-def _display_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", type=language, help="language: " + ", ".join(LANGUAGES))
-    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+def _display_options(parser: argparse.ArgumentParser, repeated: bool = False) -> None:
+    """The options of a game window. ``repeated``: on a command, where they may
+    also be given; there they have no defaults of their own, so one given
+    before the command (``--headless demo``) is not reset by it."""
+    keep = {"default": argparse.SUPPRESS} if repeated else {}
+    parser.add_argument("--lang", type=language, help="language: " + ", ".join(LANGUAGES),
+                        **keep)
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen", **keep)
     parser.add_argument("--window", type=window_size, metavar="WxH",
-                        help="window size, such as 1280x720")
+                        help="window size, such as 1280x720", **keep)
     parser.add_argument("--data-dir", metavar="PATH",
-                        help="folder for settings and progress (portable copy, tests)")
+                        help="folder for settings and progress (portable copy, tests)", **keep)
     parser.add_argument("--headless", action="store_true",
-                        help="no screen or sound (dummy drivers), for machines without a display")
+                        help="no screen or sound (dummy drivers), for machines without a display",
+                        **keep)
     parser.add_argument("--frames", type=positive, metavar="N",
-                        help="quit cleanly after N drawn frames")
+                        help="quit cleanly after N drawn frames", **keep)
     parser.add_argument("--unlock-all", action="store_true",
-                        help="open every stage at once (for trainers)")
+                        help="open every stage at once (for trainers)", **keep)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,11 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     paths = commands.add_parser("paths", help="every path through a stage, with its score")
     paths.add_argument("level", metavar="LEVEL", help="a level file, or a folder with one")
     demo = commands.add_parser("demo", help="the game plays itself (attract mode, smoke test)")
-    _display_options(demo)
+    _display_options(demo, repeated=True)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--strategy", choices=("best", "random"), default="best")
     demo.add_argument("--teams", type=team_count, metavar="N",
                       help="play a group session with N teams (2-6) and write its report")
+    bench = commands.add_parser("bench", help="measure start-up, frames, idle CPU, content "
+                                              "scaling and memory against bare pygame")
+    bench.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    bench.add_argument("--monkey", type=positive, metavar="N",
+                       help="also run the monkey (random input) for N frames, three seeds")
+    bench.add_argument("--headless", action="store_true", default=argparse.SUPPRESS,
+                       help="time start-up with the dummy driver even when there is a screen")
     return parser
 
 
@@ -153,6 +164,8 @@ def run_game(args: argparse.Namespace, demo: bool) -> int:
         # the platform's own folder can't be made (a read-only home): play on
         print(f"service-marathon: {error}; progress won't be saved", file=sys.stderr)
         unsaved = str(error)
+        import tempfile
+
         temp = Path(tempfile.mkdtemp(prefix="service-marathon-"))
         folders = Folders(temp, temp)
     if args.headless:
@@ -169,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args.paths, args.strict)
+        if args.command == "bench":
+            from game.bench import run_bench
+
+            return run_bench(args.json, args.monkey, args.headless)
         if args.command in ("graph", "paths"):
             from game.authoring import run_graph, run_paths
 
@@ -179,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence: one line, and a log
+        import tempfile
+        import traceback
+
         log = Path(tempfile.gettempdir()) / "service-marathon-crash.log"
         try:
             log.write_text(traceback.format_exc(), encoding="utf-8")

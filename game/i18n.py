@@ -17,7 +17,6 @@ import gettext
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 
 DOMAIN = "messages"
@@ -90,19 +89,6 @@ def _stamp(po: Path) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
 def load_translations(locales: Path, language: str, cache: Path | None):
     """The compiled catalog for ``language``, compiled again if its .po changed.
     Raises CatalogError when the catalog is missing or broken."""
@@ -119,9 +105,11 @@ def load_translations(locales: Path, language: str, cache: Path | None):
                     return gettext.GNUTranslations(handle)
     data = compile_catalog(po, language)
     if cache is not None:
-        with contextlib.suppress(OSError):  # a read-only cache only costs time
-            _write_atomic(cache / f"{language}.mo", data)
-            _write_atomic(cache / f"{language}.stamp", stamp.encode("ascii"))
+        from game.storage import SaveError, write_bytes_atomic
+
+        with contextlib.suppress(SaveError):  # a read-only cache only costs time
+            write_bytes_atomic(cache / f"{language}.mo", data)
+            write_bytes_atomic(cache / f"{language}.stamp", stamp.encode("ascii"))
     return gettext.GNUTranslations(io.BytesIO(data))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 import unicodedata
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +91,8 @@ class Profiles:
         return name
 
     def create(self, name: str) -> Profile:
+        import uuid  # only when a profile is made, not at every start
+
         profile = Profile(uuid.uuid4().hex[:12], self.check_name(name), self.now())
         self.entries.append(profile)
         self.current = profile.id

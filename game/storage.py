@@ -18,9 +18,9 @@ gets defaults and a one-line notice for the player.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -103,16 +103,31 @@ def write_json(path: Path, document: dict) -> None:
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` in one step: a temporary file beside it,
+    """Write ``text`` to ``path`` in one step (see write_bytes_atomic)."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+_TEMP_NUMBERS = itertools.count()
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` in one step: a temporary file beside it
+    (created exclusively, so two copies of the game never share one),
     flushed to the disk, then renamed over it. SaveError says why not."""
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                        dir=path.parent)
-        temp = Path(name)
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.write(text)
+        while True:
+            candidate = path.with_name(
+                f".{path.name}.{os.getpid()}.{next(_TEMP_NUMBERS)}.tmp")
+            try:
+                handle = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                break
+            except FileExistsError:  # left by a copy of the game that was killed
+                continue
+        temp = candidate
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)

@@ -128,3 +128,12 @@ def test_no_screen_gets_one_line_that_names_the_way_out(root, tmp_path):
     assert len(lines) == 1
     assert lines[0].startswith("service-marathon: can't open a window (")
     assert lines[0].endswith("); on a machine without a screen, add --headless")
+
+
+def test_a_window_option_before_the_command_is_kept_by_it():
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["--headless", "--lang", "lt", "demo", "--teams", "3"])
+    assert (args.headless, args.lang, args.teams) == (True, "lt", 3)
+    args = build_parser().parse_args(["demo", "--headless"])
+    assert args.headless and args.lang is None

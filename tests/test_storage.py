@@ -115,7 +115,7 @@ def test_a_read_only_folder_gives_a_one_line_save_error(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr("game.storage.os.open", refuse)
     with pytest.raises(SaveError) as error:
         write_json(tmp_path / "settings.json", {"version": 1})
     assert str(error.value) == "can't save settings.json: Permission denied"

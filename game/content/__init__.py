@@ -1,16 +1,14 @@
 """Levels: the model, the loader and the checks. No pygame here.
 
-The loader (and with it PyYAML) is imported when first asked for, so code
-that needs only the model, such as a saved game's progress at start-up, does
-not pay for it before the first frame.
+The loader (and with it PyYAML) and the model are imported when first asked
+for, so the title's first frame pays for neither.
 """
-
-from game.content.model import Card, Choice, Customer, Effects, Encounter, Problem, Stage
 
 __all__ = ["Card", "Choice", "Customer", "Effects", "Encounter", "LevelSet", "Problem", "Stage",
            "load_file", "load_levels"]
 
 _FROM_LOADER = {"LevelSet", "load_file", "load_levels"}
+_FROM_MODEL = {"Card", "Choice", "Customer", "Effects", "Encounter", "Problem", "Stage"}
 
 
 def __getattr__(name: str):
@@ -18,4 +16,8 @@ def __getattr__(name: str):
         from game.content import loader
 
         return getattr(loader, name)
+    if name in _FROM_MODEL:
+        from game.content import model
+
+        return getattr(model, name)
     raise AttributeError(f"module 'game.content' has no attribute {name!r}")

@@ -17,6 +17,7 @@ import yaml
 from game.content import validate
 from game.content.model import (
     CHANNELS,
+    DEFAULT_TIMEOUT,
     LOOKS,
     MOOD_RANGE,
     OUTCOMES,
@@ -330,12 +331,12 @@ class _Reader:
 
     def timeout(self, node: yaml.Node, path: str) -> Timeout:
         if isinstance(node, yaml.ScalarNode):
-            return Timeout(self.ident(node, path, "on_timeout"), validate.DEFAULT_TIMEOUT, None,
+            return Timeout(self.ident(node, path, "on_timeout"), DEFAULT_TIMEOUT, None,
                            node.start_mark.line + 1)
         fields = self.mapping(node, path, TIMEOUT_KEYS, "on_timeout")
         target = self.optional(fields, "next", self.ident, path, "on_timeout next")
         effects = self.optional(fields, "effects", self.effects, path,
-                                default=validate.DEFAULT_TIMEOUT)
+                                default=DEFAULT_TIMEOUT)
         feedback = self.optional(fields, "feedback", self.text, path, "on_timeout feedback")
         return Timeout(target, effects, feedback, node.start_mark.line + 1)
 

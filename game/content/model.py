@@ -44,6 +44,10 @@ class Effects:
         return self == Effects()
 
 
+# A timeout with no rule of its own: the customer waits and loses a little patience.
+DEFAULT_TIMEOUT = Effects(attention=-1, mood=-5)
+
+
 @dataclass(frozen=True)
 class Choice:
     text: str

@@ -6,7 +6,10 @@ writes them, so both must come from here.
 
 from __future__ import annotations
 
-from game.content.model import Card, Encounter, Stage
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # names for the annotations only: no model built to name a string
+    from game.content.model import Card, Encounter, Stage
 
 
 def stage_title(stage: Stage) -> str:

@@ -8,9 +8,7 @@ from collections import deque
 
 import yaml
 
-from game.content.model import Card, Effects, Encounter, Problem
-
-DEFAULT_TIMEOUT = Effects(attention=-1, mood=-5)
+from game.content.model import Card, Encounter, Problem
 
 
 def successors(card: Card) -> list[str]:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.content.model import SKILLS, Card, Choice, Effects, Encounter, Outcome
-from game.content.validate import DEFAULT_TIMEOUT
+from game.content.model import (
+    DEFAULT_TIMEOUT,
+    SKILLS,
+    Card,
+    Choice,
+    Effects,
+    Encounter,
+    Outcome,
+)
 from game.play.scoring import Skills, best_choice_index, clamp_mood
 from game.play.timer import Timer
 

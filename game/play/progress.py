@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.content.model import SKILLS, best_choice_index
-
 VERSION = 2
 MAX_ATTEMPTS = 500  # the oldest go first; the best results are kept apart
 
@@ -71,6 +69,8 @@ class StageBest:
 
     @property
     def total(self) -> int:
+        from game.content.model import SKILLS  # not at import: progress is read before the title
+
         return sum(self.skills.get(name, 0) for name in SKILLS)
 
 
@@ -125,6 +125,8 @@ def _numbers(data) -> dict[str, int]:
 
 def attempt_of(run, when: float) -> Attempt:
     """The record of a finished :class:`game.play.stage.StageRun`."""
+    from game.content.model import SKILLS, best_choice_index
+
     decisions = []
     for result in run.results:
         for decision in result.decisions:

@@ -20,17 +20,17 @@ import pygame
 from game.i18n import Translator, detect_language
 from game.paths import Paths
 from game.player import Player
-from game.ui.character import CharacterArt
 from game.ui.scene import Scene, SceneStack
 from game.ui.text import Fonts, TextRenderer
 from game.ui.theme import DEFAULT_TEXT_SCALE_INDEX, TEXT_SCALES, Metrics, Palette
 
 if TYPE_CHECKING:
     from game.content import LevelSet
+    from game.ui.character import CharacterArt
 
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
-IDLE_SLICE = 1 / 40  # how often a sleeping loop looks for input (seconds)
+IDLE_SLICE = 1 / 30  # how often a sleeping loop looks for input (seconds): a frame
 PROJECTOR_SHARE = 28  # projector mode: the smallest text is this share of the height
 
 
@@ -43,7 +43,6 @@ class Context:
     data_dir: Path
     fonts: Fonts
     text: TextRenderer
-    art: CharacterArt
     palette: Palette = field(default_factory=Palette)
     metrics: Metrics = field(default_factory=lambda: Metrics(1280, 720, 1.0))
     text_scale_index: int = DEFAULT_TEXT_SCALE_INDEX
@@ -54,6 +53,7 @@ class Context:
     sessions_dir: Path | None = None  # where a group session is kept; see __post_init__
     projector: bool = False  # text for the back of a room (group sessions)
     _levels: LevelSet | None = None
+    _art: CharacterArt | None = None
 
     def __post_init__(self) -> None:
         if self.sessions_dir is None:
@@ -65,6 +65,15 @@ class Context:
 
     def reload_levels(self) -> None:
         self._levels = None
+
+    @property
+    def art(self) -> CharacterArt:
+        """The customers' pictures: made when a customer first appears."""
+        if self._art is None:
+            from game.ui.character import CharacterArt
+
+            self._art = CharacterArt()
+        return self._art
 
     def is_unlocked(self, stage_id: str) -> bool:
         from game.play.marathon import unlocked
@@ -252,9 +261,12 @@ class App:
         self.stack.push(first)
         while self.running and self.stack.top is not None:
             self.step()
-            if self.max_frames is not None and self.frames >= self.max_frames:
+            if self._frames_done():
                 break
         return 0
+
+    def _frames_done(self) -> bool:
+        return self.max_frames is not None and self.frames >= self.max_frames
 
     def step(self) -> None:
         """One turn of the loop: input, time, and a frame if anything changed."""
@@ -281,8 +293,8 @@ class App:
             self.draw_partial()
         else:
             return
-        if self.fixed_dt is None:
-            self._clock.tick(FRAME_CAP)
+        if self.fixed_dt is None and self.running and not self._frames_done():
+            self._clock.tick(FRAME_CAP)  # no waiting after the last frame of --frames
 
     def _sleep(self) -> list[pygame.event.Event]:
         """Wait for input or until the top scene needs time. pygame's own
@@ -362,7 +374,7 @@ def build_context(data_dir: Path, language: str | None, paths: Paths | None = No
     fonts = Fonts(paths.fonts)
     factor = settings.timer_factor
     return Context(paths=paths, tr=tr, data_dir=data_dir, fonts=fonts,
-                   text=TextRenderer(fonts), art=CharacterArt(),
+                   text=TextRenderer(fonts),
                    text_scale_index=settings.text_scale_index,
                    timer_speed=0.0 if factor is None else 1 / factor, player=player)
 

@@ -71,6 +71,14 @@ class Autopilot:
             return pygame.K_RETURN
         if isinstance(top, PauseScene):
             return pygame.K_ESCAPE
+        from game.ui.scenes.dialogs import NameScene
+
+        if isinstance(top, NameScene):  # a first start asks for the player's name
+            if not top.text:
+                pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Demo"))
+                return None
+            top.menu.focus = 0
+            return pygame.K_RETURN
         return None
 
     def _on_map(self, scene: StageMapScene) -> int | None:

@@ -70,6 +70,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     are kept."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if font.size(paragraph)[0] <= width:  # most labels: one measurement, one line
+            lines.append(paragraph)
+            continue
         current = ""
         for word in paragraph.split(" "):
             candidate = word if not current else f"{current} {word}"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.content import msgctxt
-from game.content.model import Outcome
 from game.i18n import Translator
+
+if TYPE_CHECKING:
+    from game.content.model import Outcome
 
 
 def skill_name(tr: Translator, skill: str) -> str:
@@ -30,6 +34,8 @@ def mood_word(tr: Translator, mood: int) -> str:
 
 
 def outcome_name(tr: Translator, outcome: Outcome) -> str:
+    from game.content.model import Outcome  # the title needs no model
+
     return {
         Outcome.SUCCESS: tr.pgettext("outcome", "Solved"),
         Outcome.PARTIAL: tr.pgettext("outcome", "Partly solved"),
