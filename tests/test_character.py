@@ -103,12 +103,14 @@ def test_same_call_returns_the_cached_surface(art):
     assert art.avatar(3, 90, 64) is art.avatar(3, 90, 64)
 
 
-def test_cache_stays_bounded(art):
-    for width in range(40, 40 + 70):
+def test_cache_stays_within_its_budget_in_bytes(art):
+    from game.ui.character import CACHE_BYTES
+
+    for width in range(300, 300 + 70):  # ~25 MB of pictures asked for
         art.avatar(0, 50, width)
-    assert len(art._cache) <= 64
-    again = art.avatar(0, 50, 109)
-    assert again is art.avatar(0, 50, 109)
+    assert art._cache.used <= CACHE_BYTES
+    again = art.avatar(0, 50, 369)  # the latest is kept
+    assert again is art.avatar(0, 50, 369)
 
 
 def test_phone_figure_differs_from_shop_figure(art):

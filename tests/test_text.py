@@ -51,3 +51,14 @@ def test_ellipsis_keeps_the_size_and_cuts_to_one_line(renderer):
     assert block.surface.get_width() <= 300
     short = renderer.fit("You: Fine.", 24, (0, 0, 0), (300, 40), max_lines=1, ellipsis=True)
     assert short.surface.get_width() < block.surface.get_width()
+
+
+def test_the_text_cache_keeps_to_its_budget_and_the_latest_stays(renderer):
+    from game.ui.text import CACHE_BYTES
+
+    long = "A customer explains a long story about a parcel that went astray. " * 8
+    for number in range(400):  # far more than the budget holds
+        renderer.fit(f"{number} {long}", 30, (0, 0, 0), (900, 900))
+    assert renderer._cache.used <= CACHE_BYTES
+    latest = renderer.fit(f"399 {long}", 30, (0, 0, 0), (900, 900))
+    assert renderer.fit(f"399 {long}", 30, (0, 0, 0), (900, 900)) is latest

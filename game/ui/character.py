@@ -8,12 +8,13 @@ from __future__ import annotations
 import pygame
 
 from game.ui import character_parts as parts
+from game.ui.cache import PictureCache, surface_bytes
 from game.ui.character_looks import LOOKS, Color, Look
 from game.ui.character_parts import Pen, Point, curve, mirror, shade
 
 DESIGN_W, DESIGN_H = 200, 250
 SUPERSAMPLE = 2
-CACHE_LIMIT = 64
+CACHE_BYTES = 12 * 1024 * 1024  # customers' pictures kept for the next frames
 AVATAR_CENTRE, AVATAR_RADIUS = (100.0, 98.0), 74.0
 COUNTER_Y, COUNTER_EDGE = 216.0, 230.0
 HEAD_ZOOM, CHIN = 1.1, (100.0, 118.0)
@@ -37,7 +38,7 @@ class CharacterArt:
     (no module globals)."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple, pygame.Surface] = {}
+        self._cache: PictureCache[pygame.Surface] = PictureCache(CACHE_BYTES, surface_bytes)
 
     def figure(self, look: int, mood: int, size: tuple[int, int],
                channel: str = "shop") -> pygame.Surface:
@@ -47,22 +48,15 @@ class CharacterArt:
         w, h = max(1, int(size[0])), max(1, int(size[1]))
         phone = channel == "phone"
         key = ("figure", index, bucket, w, h, phone)
-        if key not in self._cache:
-            self._store(key, _render_figure(LOOKS[index], bucket, (w, h), phone))
-        return self._cache[key]
+        return self._cache.get(key) or self._cache.put(
+            key, _render_figure(LOOKS[index], bucket, (w, h), phone))
 
     def avatar(self, look: int, mood: int, diameter: int) -> pygame.Surface:
         """Round head-and-shoulders portrait, ``diameter`` square, transparent outside."""
         index, bucket, d = int(look) % len(LOOKS), mood_bucket(mood), max(1, int(diameter))
         key = ("avatar", index, bucket, d)
-        if key not in self._cache:
-            self._store(key, _render_avatar(LOOKS[index], bucket, d))
-        return self._cache[key]
-
-    def _store(self, key: tuple, surface: pygame.Surface) -> None:
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[key] = surface
+        return self._cache.get(key) or self._cache.put(key, _render_avatar(LOOKS[index],
+                                                                           bucket, d))
 
 
 def _canvas(size: tuple[int, int]) -> pygame.Surface:

@@ -7,15 +7,15 @@ step when it does not fit, and returns a ready surface. Every draw is logged
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from game.ui.cache import PictureCache, surface_bytes
 from game.ui.theme import Color
 
-CACHE_LIMIT = 600
+CACHE_BYTES = 16 * 1024 * 1024  # laid-out text kept for the next frames
 MIN_FONT = 11
 
 
@@ -110,7 +110,8 @@ def _cut(font: pygame.font.Font, line: str, width: int) -> str:
 class TextRenderer:
     def __init__(self, fonts: Fonts):
         self.fonts = fonts
-        self._cache: OrderedDict[tuple, TextBlock] = OrderedDict()
+        self._cache: PictureCache[TextBlock] = PictureCache(
+            CACHE_BYTES, lambda block: surface_bytes(block.surface))
         self.drawn: list[Drawn] = []
         self.floor = 0  # text never shrinks below this (projector mode)
 
@@ -122,12 +123,9 @@ class TextRenderer:
         key = (text, size, color, box, bold, align, max_lines, ellipsis, self.floor)
         block = self._cache.get(key)
         if block is not None:
-            self._cache.move_to_end(key)
             return block
-        block = self._layout(text, size, color, box, bold, align, max_lines, ellipsis)
-        self._cache[key] = block
-        if len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+        block = self._cache.put(key, self._layout(text, size, color, box, bold, align,
+                                                  max_lines, ellipsis))
         return block
 
     def _layout(self, text, size, color, box, bold, align, max_lines, ellipsis) -> TextBlock:

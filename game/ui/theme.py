@@ -3,16 +3,16 @@ so the same layout fits a 1280x720 laptop and a 1920x1080 projector."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 Color = tuple[int, int, int]
 
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5)
 DEFAULT_TEXT_SCALE_INDEX = 1
 
 
-@dataclass(frozen=True)
 class Palette:
+    """The colours; ``Palette(ink=...)`` overrides some. A plain class: a
+    dataclass of thirty fields costs the first frame a millisecond to build."""
+
     background: Color = (244, 241, 234)
     backdrop: Color = (226, 232, 236)
     panel: Color = (255, 255, 255)
@@ -39,6 +39,12 @@ class Palette:
     partnership: Color = (30, 150, 140)
     mood: Color = (226, 120, 60)
     bubble: Color = (255, 253, 246)
+
+    def __init__(self, **colors: Color):
+        for name, value in colors.items():
+            if not hasattr(Palette, name):
+                raise TypeError(f"Palette has no colour {name!r}")
+            setattr(self, name, value)
 
 
 # Text at least 7:1 against whatever it is drawn on (WCAG 1.4.6, level AAA):
@@ -67,14 +73,16 @@ def contrast_ratio(one: Color, other: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@dataclass(frozen=True)
 class Metrics:
     """Sizes in pixels for one window size and text scale."""
 
-    width: int
-    height: int
-    text_scale: float
-    floor: int = 0  # no text smaller than this (projector mode: 1/28 of the height)
+    __slots__ = ("width", "height", "text_scale", "floor")
+
+    def __init__(self, width: int, height: int, text_scale: float, floor: int = 0):
+        self.width = width
+        self.height = height
+        self.text_scale = text_scale
+        self.floor = floor  # no text smaller than this (projector mode: 1/28 of the height)
 
     @property
     def unit(self) -> float:
