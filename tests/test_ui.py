@@ -364,3 +364,19 @@ def test_ctrl_u_opens_every_stage_for_a_trainer(app):
     key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)
     assert isinstance(app.stack.top, EncounterScene)
+
+
+def test_a_waiting_card_sleeps_until_its_timer_next_changes(tmp_path):
+    from game.play import StageRun
+
+    app = make_app(tmp_path)
+    scene = EncounterScene(app, StageRun(app.ctx.levels.stages[0]))
+    app.stack.push(scene)
+    timer = scene.encounter_run.timer
+    timer.elapsed = timer.limit - 12.4  # "13 s" shows until 12.0 is left
+    assert scene.wake_in() == pytest.approx(0.4)
+    timer.elapsed = timer.limit - 3.1  # the last seconds: the bar steps four times a second
+    assert scene.wake_in() == pytest.approx(0.1)
+    timer.pause()
+    assert scene.wake_in() is None  # paused: nothing to wake for
+    pygame.quit()

@@ -175,10 +175,15 @@ class EncounterScene(Scene):
         return int(wall_left * URGENT_STEPS) if wall_left <= URGENT_SECONDS else -1
 
     def wake_in(self):
+        """Wall seconds until the timer's picture next changes: the next whole
+        second shown, or in the last seconds the next step of the bar."""
         timer = self.encounter_run.timer
         if self.encounter_run.finished or not timer.running:
             return None
-        return 1 / URGENT_STEPS
+        wall_left = timer.remaining / timer.speed
+        step = 1 / URGENT_STEPS if self._urgent_step() >= 0 or \
+            wall_left - 1 <= URGENT_SECONDS else 1.0
+        return (wall_left % step) or step
 
     # layout ------------------------------------------------------------------------
     def layout(self, width, height):
