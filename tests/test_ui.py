@@ -380,3 +380,22 @@ def test_a_waiting_card_sleeps_until_its_timer_next_changes(tmp_path):
     timer.pause()
     assert scene.wake_in() is None  # paused: nothing to wake for
     pygame.quit()
+
+
+def test_a_card_that_sleeps_counts_the_whole_sleep_on_its_timer(tmp_path):
+    import time
+
+    from game.play import StageRun
+
+    app = make_app(tmp_path)
+    app.fixed_dt = None  # the real clock, as a player has it
+    scene = EncounterScene(app, StageRun(app.ctx.levels.stages[0]))
+    app.stack.push(scene)
+    app.step()
+    timer = scene.encounter_run.timer
+    before, start = timer.elapsed, time.perf_counter()
+    while time.perf_counter() - start < 1.5:  # the loop sleeps most of this
+        app.step()
+    waited = time.perf_counter() - start
+    assert timer.elapsed - before == pytest.approx(waited, abs=0.2)
+    pygame.quit()

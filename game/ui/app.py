@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 FRAME_CAP = 60
 IDLE_WAIT = 1.0  # the longest the loop sleeps with nothing to do (seconds)
 IDLE_SLICE = 1 / 30  # how often a sleeping loop looks for input (seconds): a frame
+# the most time one turn of the loop counts: a whole sleep, but not the minutes
+# of a laptop's suspend or a dragged window
+MAX_STEP = IDLE_WAIT + 0.1
 PROJECTOR_SHARE = 28  # projector mode: the smallest text is this share of the height
 
 
@@ -277,7 +280,7 @@ class App:
             dt = self.fixed_dt
         else:
             now = time.perf_counter()
-            dt, self._last_time = min(now - self._last_time, 0.25), now
+            dt, self._last_time = min(now - self._last_time, MAX_STEP), now
         for event in events:
             self.dispatch(event)
         if not self.running:
