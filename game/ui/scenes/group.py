@@ -759,8 +759,9 @@ class ReportScene(DismissScene):
         ctx = self.app.ctx
         m = ctx.metrics
         box_width = min(width - 2 * m.margin, max(m.px(640), width * 3 // 4))
-        box_height = min(height - 2 * m.margin, 2 * m.margin + m.gap
-                         + ctx.line_height(TITLE, bold=True) + 5 * ctx.line_height(BODY))
+        box_height = min(height - 2 * m.margin, 2 * m.margin + 2 * m.gap
+                         + ctx.line_height(TITLE, bold=True) + 5 * ctx.line_height(BODY)
+                         + ctx.line_height(SMALL))
         self.box = pygame.Rect(0, 0, box_width, box_height)
         self.box.center = (width // 2, height // 2)
         self.body = self.box.inflate(-2 * m.margin, -2 * m.margin)
@@ -771,9 +772,13 @@ class ReportScene(DismissScene):
         title = pygame.Rect(self.body.left, self.body.top, self.body.width,
                             ctx.line_height(TITLE, bold=True))
         overlay(ctx, surface, self.box, tr._("The report so far"), title)
+        hint = ctx.line_height(SMALL)
         text = pygame.Rect(self.body.left, title.bottom + m.gap, self.body.width,
-                           self.body.bottom - title.bottom - m.gap)
+                           self.body.bottom - title.bottom - 2 * m.gap - hint)
         ctx.text.draw(surface, self.note, m.font(BODY), p.ink, text)
+        ctx.text.draw(surface, tr._("Any key closes this."), m.font(SMALL), p.muted,
+                      pygame.Rect(self.body.left, self.body.bottom - hint, self.body.width,
+                                  hint), align="right")
 
 
 # -- between customers and at the end ------------------------------------------------------
