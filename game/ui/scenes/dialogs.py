@@ -27,6 +27,13 @@ def full_box(ctx, width: int, height: int) -> tuple[pygame.Rect, pygame.Rect, py
     return box, body, title
 
 
+def title_strip(ctx, width: int) -> pygame.Rect:
+    """Where a full-window screen's title goes: the top, within the margins."""
+    m = ctx.metrics
+    return pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
+                       max(m.px(50), ctx.line_height(TITLE, bold=True)))
+
+
 def dialog_box(ctx, width: int, height: int, rows: int) -> tuple[pygame.Rect, pygame.Rect]:
     """A centred panel for ``rows`` lines of body text under a title; returns
     the panel and its inner area."""

@@ -28,7 +28,7 @@ from game.storage import SaveError, read_json, write_json
 from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import DismissScene, MenuScene, Scene, TextEntry
-from game.ui.scenes.dialogs import full_box
+from game.ui.scenes.dialogs import full_box, title_strip
 from game.ui.scenes.encounter import EncounterScene
 from game.ui.theme import BODY, LARGE, SMALL, TITLE
 from game.ui.widgets import (
@@ -176,8 +176,7 @@ class SetupScene(TextEntry, MenuScene):
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
-        self.title_box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
-                                     max(m.px(50), ctx.line_height(TITLE, bold=True)))
+        self.title_box = title_strip(ctx, width)
         row = max(m.px(46), ctx.line_height(BODY) + m.px(12))
         gap = m.px(8)
         column = (width - 3 * m.margin) // 2
@@ -461,8 +460,7 @@ class GroupEncounterScene(EncounterScene):
     def handle_event(self, event):
         if event.type == pygame.KEYDOWN and not event.mod & pygame.KMOD_CTRL:
             key = event.key
-            if key in (pygame.K_h, pygame.K_F1):
-                self.app.stack.push(HelpScene(self.app))
+            if between_customers_key(self.app, self.session, key):
                 return True
             if key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
                 self.add_time()
@@ -475,9 +473,6 @@ class GroupEncounterScene(EncounterScene):
                 return True
             if key == pygame.K_a:
                 self.app.stack.push(AwardScene(self.app, self))
-                return True
-            if key == pygame.K_e:
-                self.app.stack.push(ReportScene(self.app, self.session))
                 return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_z \
                 and event.mod & pygame.KMOD_CTRL:
@@ -746,6 +741,18 @@ def report_note(tr, report: tuple | None, error: str | None) -> str:
     return tr._("The report could not be saved ({reason}).").format(reason=error)
 
 
+def between_customers_key(app, session: GroupSession, key: int) -> bool:
+    """The trainer's keys that work at the customer and on the scoreboard
+    alike: H or F1 for the help, E for the report so far."""
+    if key in (pygame.K_h, pygame.K_F1):
+        app.stack.push(HelpScene(app))
+        return True
+    if key == pygame.K_e:
+        app.stack.push(ReportScene(app, session))
+        return True
+    return False
+
+
 class ReportScene(DismissScene):
     """E during a session: the report as it stands, written now, and where."""
 
@@ -795,8 +802,7 @@ class ScoreboardScene(MenuScene):
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
-        self.title_box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
-                                     max(m.px(50), ctx.line_height(TITLE, bold=True)))
+        self.title_box = title_strip(ctx, width)
         self.track = pygame.Rect(m.margin * 3, self.title_box.bottom + m.px(30),
                                  width - 6 * m.margin, height // 5)
         row = max(m.px(46), ctx.line_height(SMALL) + m.px(24))
@@ -811,11 +817,8 @@ class ScoreboardScene(MenuScene):
                                        - button_height, button_width, button_height)]
 
     def handle_event(self, event):
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_e:
-            self.app.stack.push(ReportScene(self.app, self.session))
-            return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_h, pygame.K_F1):
-            self.app.stack.push(HelpScene(self.app))
+        if event.type == pygame.KEYDOWN and between_customers_key(self.app, self.session,
+                                                                  event.key):
             return True
         return super().handle_event(event)
 
@@ -935,8 +938,7 @@ class PodiumScene(MenuScene):
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
-        self.title_box = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
-                                     max(m.px(50), ctx.line_height(TITLE, bold=True)))
+        self.title_box = title_strip(ctx, width)
         # from the bottom up: the button, the report's note, the skill winners;
         # the podium takes what is left under the title
         button_height = max(m.px(56), ctx.line_height(BODY) + m.px(16))

@@ -12,6 +12,7 @@ from game.play.scoring import max_stage_total
 from game.ui import input as ui_input
 from game.ui.input import Intent
 from game.ui.scene import Scene
+from game.ui.scenes.dialogs import title_strip
 from game.ui.theme import BODY, SMALL, TITLE
 from game.ui.widgets import panel
 from game.ui.words import skill_name
@@ -59,8 +60,7 @@ class GrowthScene(Scene):
     def layout(self, width, height):
         ctx = self.app.ctx
         m = ctx.metrics
-        self.heading = pygame.Rect(m.margin, m.margin, width - 2 * m.margin,
-                                   max(m.px(50), ctx.line_height(TITLE, bold=True)))
+        self.heading = title_strip(ctx, width)
         legend = ctx.line_height(BODY) + m.px(12)
         self.legend = pygame.Rect(m.margin, self.heading.bottom + m.gap, width - 2 * m.margin,
                                   legend)
